@@ -1,0 +1,600 @@
+# minyi · English (complete translation of zh-CN.ftl)
+# One section per feature (## Feature), kebab-case keys. zh-CN.ftl must have the same keys.
+
+## Common
+error-generic = Sorry, something went wrong. Nothing you already submitted is lost; please try again in a moment.
+
+## Language
+language-choose = 请选择语言 / Choose your language:
+language-changed = Switched to English.
+
+## Unhandled
+unhandled-stale-button = This button has expired. Please start again.
+unhandled-unsupported-message = Stickers, voice notes and videos can't be handled. Please describe your opinion in text; you may add photos and a location.
+unhandled-unknown = I didn't understand that. Send /new to submit an opinion, /my to follow yours, /help for everything else.
+
+## Errors
+error-forbidden = You are not allowed to do this; nothing was changed.
+error-invalid-transition = This opinion is { $stage ->
+    [COLLECTED] waiting to be acknowledged
+    [ANALYZING] being analysed
+    [HANDLING] being handled
+    [FEEDBACK] waiting for an evaluation
+    [CLOSED] closed
+   *[other] at a stage
+}, so this cannot be done now; nothing was changed.
+error-conflict = Someone else has just acted on this opinion, so your action was not carried out. Please look at the latest state and try again.
+error-not-found = Not found: it may have been removed or revoked.
+error-validation = That input is not valid; please check it and try again.
+error-not-implemented = This is not available yet.
+
+## Invitations
+invitation-unknown = This invitation code does not exist. Please check it, or ask an admin for a new invitation.
+invitation-revoked = This invitation was revoked. Please ask an admin for a new one.
+invitation-used = This invitation has already been used; each invitation works once. Please ask an admin for a new one.
+invitation-expired = This invitation has expired. Please ask an admin for a new one.
+invitation-already-held = You already hold this role; there is nothing to accept.
+invitation-bootstrap-unknown-region = There is no district with the code { $code }.
+invitation-bootstrap-choose-region = { $count ->
+    [0] The database has no district yet: load the regions first (npm run seed loads the demo district).
+   *[other] The database has { $count } districts: name one with --region.
+}
+invitation-join-usage = Please add the invitation code after the command, for example: /join abcd23efgh
+invitation-accepted = Welcome! You are now { $role } for { $scope }.
+invitation-next-liaison-officer = New opinions from residents will arrive here. Send /inbox to see what is waiting.
+invitation-next-representative = Opinions of your stations turned into proposals or supervision topics are handled here.
+invitation-next-agency-handler = Cases referred to your agency will arrive here. Send /cases to see the open ones.
+invitation-next-street-admin = Send /invite to invite staff and /staff to manage them.
+invitation-next-district-admin = Send /invite to invite staff and /staff to manage them.
+invitation-choose-role = Which role do you want to invite someone to?
+invitation-no-scopes = There is nothing within your scope to assign a { $role } to.
+invitation-choose-scope = Choose what the { $role } will be responsible for:
+invitation-page-previous = ‹ Previous
+invitation-page-next = Next ›
+invitation-created =
+    Invitation for a { $role } of { $scope } created: valid for { $hours } hours, usable once.
+    Send this link to the person:
+    { $link }
+    or have them send the bot: /join { $code }
+
+## Staff admin
+staff-role-liaison-officer = liaison officer
+staff-role-representative = representative
+staff-role-agency-handler = agency handler
+staff-role-street-admin = street / town admin
+staff-role-district-admin = district admin
+staff-list-header = Staff within your scope: { $count } (page { $page } of { $pages }):
+staff-line = { $name } · { $role } · { $scope }
+staff-revoke-button = Revoke no. { $number }
+staff-revoke-question = Revoke this role? It stops working at once.
+    { $line }
+staff-revoke-confirm = Revoke
+staff-revoke-cancel = Cancel
+staff-revoked = Revoked: the role stopped working at once.
+staff-revoke-self = You cannot revoke your own role; please ask a higher admin.
+staff-already-revoked = This role was already revoked.
+
+## Notifications
+notify-resident-acknowledged = Your opinion { $trackingNo } has been received by { $stationEn }; a liaison officer is looking into it.
+notify-resident-answered = Your opinion { $trackingNo } has been answered:
+    { $text }
+    Please rate the answer.
+notify-resident-referred = Your opinion { $trackingNo } has been referred to { $agencyEn }, to be handled by { $dueAt }.
+notify-resident-escalated = Your opinion { $trackingNo } has been taken up as { $to ->
+    [PROPOSAL] a representative's proposal
+   *[SUPERVISION] a supervision topic of the People's Congress
+}. We will tell you the outcome.
+notify-resident-declined = Your opinion { $trackingNo } cannot be taken up and has been closed. Reason: { $reason }
+notify-resident-merged = Your opinion { $trackingNo } raises the same problem as { $mainTrackingNo } and has been merged into it. You will now receive the updates of { $mainTrackingNo }.
+notify-resident-handed-back = Your opinion { $trackingNo } is being passed to the right agency; the liaison officer will arrange it shortly.
+notify-resident-result = The result for your opinion { $trackingNo }:
+    { $text }
+    Please rate the result.
+notify-resident-reopened = You were not satisfied with the result for { $trackingNo }, so it has gone into round { $round } of handling. We will tell you the new result.
+notify-resident-closed = Your opinion { $trackingNo } is closed{ $reason ->
+    [NOT_EVALUATED] { " " }(the rating window has passed without a rating)
+   *[EVALUATED] . Thank you for your rating
+}.
+notify-resident-evaluation-reminder = Your opinion { $trackingNo } has a result. Please rate it by { $dueAt }.
+notify-follower-update = The case you follow, { $trackingNo } (your opinion { $ownTrackingNo } was merged into it), has news: { $event ->
+    [acknowledged] it has been received and is being looked into.
+    [answered] it has been answered: { $text }
+    [referred] it has been referred to { $agencyEn }, to be handled by { $dueAt }.
+    [escalated] it has been taken up as { $to ->
+        [PROPOSAL] a representative's proposal
+       *[SUPERVISION] a supervision topic
+    }.
+    [declined] it cannot be taken up and has been closed. Reason: { $reason }
+    [merged] it has been merged into { $mainTrackingNo }; please follow that case now.
+    [handed-back] it is being passed to the right agency.
+    [result] the result: { $text }
+    [reopened] it has gone into round { $round } of handling.
+    [closed] it is closed.
+   *[other] its status has changed.
+}
+notify-agency-referred = New case { $trackingNo } ({ $stationEn }, { $categoryEn }), to be handled by { $dueAt }.
+    { $text }
+    Note from the liaison officer: { $note }
+notify-agency-clarified = The liaison officer adds to case { $trackingNo }:
+    { $text }
+notify-agency-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is back with you, to be handled by { $dueAt }. The resident says: { $comment }
+notify-officer-handed-back = { $agencyEn } handed case { $trackingNo } back as not theirs; please route it again. Reason: { $reason }
+notify-officer-clarification-requested = { $agencyEn } asks for clarification on case { $trackingNo }:
+    { $text }
+notify-officer-result-submitted = A result was submitted for case { $trackingNo }; please review it and pass it to the resident:
+    { $text }
+notify-officer-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is now in its second round. The resident says: { $comment }
+notify-staff-deadline-reminder = Reminder: the { $deadline ->
+    [ACKNOWLEDGE] acknowledgement
+    [ANALYZE] analysis
+    [HANDLE] handling
+   *[EVALUATE] evaluation
+} deadline of case { $trackingNo } is { $dueAt }.
+notify-admin-overdue = Overdue: case { $trackingNo } at { $stationEn } missed its { $deadline ->
+    [ACKNOWLEDGE] acknowledgement
+    [ANALYZE] analysis
+    [HANDLE] handling
+   *[EVALUATE] evaluation
+} deadline ({ $dueAt }).
+
+## Workflow errors
+error-workflow-opinion-not-found = No opinion with that number was found; please check it.
+error-workflow-text-required = Please type some text; it cannot be empty.
+error-workflow-text-too-long = That is too long: please keep it within { $max } characters.
+error-workflow-classify-empty = Please choose a new category or priority.
+error-workflow-category-unknown = That category does not exist or is no longer in use.
+error-workflow-agency-unknown = That agency does not exist or is no longer active.
+error-workflow-due-in-past = The deadline must be later than now.
+error-workflow-merge-target = An opinion can only be merged into another open, unmerged opinion of the same district.
+error-workflow-deadline-unknown = This opinion has no such deadline.
+
+## Start
+start-welcome =
+    Hello! This is Minyi, the opinion channel: send the problems, opinions and suggestions around you straight to your community's Representatives' Home, Representatives' Station or Liaison Point, and follow how they are handled.
+    Please choose your language first:
+start-welcome-back = Welcome back! Send /new to submit an opinion, /my to follow yours, /stations to find a station, /help for everything else.
+
+## Privacy
+privacy-notice =
+    🔒 Privacy notice
+    
+    What we store: your Telegram account id, name and language, and the opinions you submit (text, photos, location, and the phone number if you choose to give it).
+    Why: to pass your opinion to the liaison officers of the station you choose, and to tell you about progress and the result.
+    For how long: { $months } months, then it is deleted or anonymised.
+    Who sees it: the liaison officers of the station you choose; a handling agency sees your contact details only if you agree.
+    Your rights: send /mydata to export all your data, /forget to erase your personal details.
+    
+    Nothing personal is stored until you agree.
+privacy-consent-yes = ✅ I agree, continue
+privacy-consent-no = I don't agree
+privacy-consent-declined = All right, we stored nothing about you. You can still find stations with /stations; when you want to submit an opinion, send /start to read and accept the privacy notice.
+privacy-consent-given = ✅ Thank you! You accepted the privacy notice.
+privacy-next-steps =
+    What you can do now:
+    /new submit an opinion or suggestion
+    /stations find the stations nearest to you
+    /my follow your opinions
+    /help everything else
+privacy-no-data = We store no personal data about you.
+privacy-mydata-caption = Here is all the data we store about you (JSON).
+privacy-forget-ask = Erase your personal details? Your name, phone number and account details will be deleted; the opinions you submitted stay, anonymised, for statistics and so that their handling can continue. This cannot be undone.
+privacy-forget-yes = 🗑 Yes, erase
+privacy-forget-no = Cancel
+privacy-forget-kept = All right, nothing was changed.
+privacy-forget-done = Your personal details were erased and your opinions anonymised. Send /start to use the service again.
+privacy-forget-staff = You are a staff member and your account is bound to your role. Ask an administrator to revoke the role first, then erase your details.
+
+## Stations
+stations-not-found = That station was not found; it may have been closed.
+stations-none = No stations are available yet.
+stations-choose-area = 🗺 Choose your subdistrict or town:
+stations-in-region = 📍 { $region }: choose a community or a station
+stations-back = « Back
+stations-nearby = The stations nearest to you:
+stations-distance-m = { $metres } m
+stations-distance-km = { $km } km
+stations-tier-home = Representatives' Home
+stations-tier-station = Representatives' Station
+stations-tier-point = Liaison Point
+stations-card-reception = • { $when } { $representative } ({ $level ->
+        [city] city representative
+        [district] district representative
+        [town] town representative
+       *[other] people's representative
+    })
+stations-card-tier = Type: { $tier } · { $region }
+stations-card-address = Address: { $address }
+stations-card-hours = Opening hours: { $hours }
+stations-card-phone = Phone: { $phone }
+stations-card-officers = Liaison officers: { $officers }
+stations-list-separator = {", "}
+stations-card-no-officers = none yet
+stations-card-receptions = 📅 Reception days in the next two weeks:
+stations-card-no-receptions = No reception days in the next two weeks.
+stations-opinion-here = ✍️ Send an opinion to this station
+stations-share-location = 📍 Share my location
+stations-or-share-location = Or tap the button below to share your location and see the five nearest stations.
+
+## Opinion
+opinion-consent-first = Before you submit an opinion, please send /start and accept the privacy notice.
+opinion-button-not-now = That button isn't for this step; please follow the latest message.
+opinion-unsupported = Stickers, voice notes and videos can't be used here. { $hint }
+opinion-skip = Skip
+opinion-station-confirm = Send it to this station?
+    { $station }
+opinion-station-keep = ✅ Yes, this station
+opinion-station-other = 🔄 Choose another station
+opinion-station-confirm-hint = Please tap a button above: keep this station or choose another.
+opinion-station-or-location = You can also share your location to see the nearest stations.
+opinion-station-hint = Please choose a station in the list above, or share your location with the button below.
+opinion-station-chosen = Station: { $station }
+opinion-category-ask = What is your opinion about?
+opinion-category-hint = Please choose a category with the buttons above.
+opinion-category-chosen = Category: { $category }
+opinion-text-ask = Please describe your opinion or suggestion in text ({ $min }–{ $max } characters). Saying where, when and what helps it get handled faster.
+opinion-text-hint = Please describe your opinion in text.
+opinion-text-too-short = That is too short ({ $length } characters). Please write at least { $min } characters so the problem is clear.
+opinion-text-too-long = That is too long ({ $length } characters); the limit is { $max }. Please shorten it and send it again.
+opinion-photos-ask = You may send photos (up to { $max }) to help the officers understand. Tap "Skip" if you have none.
+opinion-photos-skip = Skip
+opinion-photos-done = ✅ Done
+opinion-photos-hint = Please send a photo, or tap "Done" / "Skip" to continue.
+opinion-photos-full = { $max } photos received: that is the limit.
+opinion-photo-received = Photo { $count } received (up to { $max }). Send more, or tap "Done".
+opinion-location-ask = Add a location? Tap "Share my location", or "Skip".
+opinion-location-hint = Please share your location with the button below, or tap "Skip".
+opinion-location-saved = 📍 Location saved.
+opinion-location-skipped = No location added.
+opinion-phone-send = 📱 Share my phone number
+opinion-phone-ask = Leave your phone number so that the officers can call you? Tap "Share my phone number", or "Skip".
+opinion-phone-hint = Please share your phone number with the button below, or tap "Skip".
+opinion-phone-not-own = Only your own phone number can be shared. Please tap "Share my phone number".
+opinion-phone-saved = 📱 Phone number saved.
+opinion-phone-skipped = No phone number left.
+opinion-share-ask = If your opinion is referred to a handling agency, may the agency see your name and phone number? (The station's liaison officers always can.)
+opinion-share-yes = Yes, they may contact me
+opinion-share-no = No, stay anonymous to the agency
+opinion-share-hint = Please choose with the buttons above.
+opinion-share-chosen-yes = Contact details: may be given to the agency
+opinion-share-chosen-no = Contact details: not given to the agency
+opinion-summary-title = 📝 Please check your opinion:
+opinion-summary-station = Station: { $station }
+opinion-summary-category = Category: { $category }
+opinion-summary-text = Text: { $text }
+opinion-summary-photos = Photos: { $count }
+opinion-summary-location = Location: { $location }
+opinion-summary-given = given
+opinion-summary-none = not given
+opinion-summary-phone = Phone: { $phone }
+opinion-summary-hint = Please tap "Submit", "Edit" or "Discard".
+opinion-confirm = ✅ Submit
+opinion-edit = ✏️ Edit
+opinion-abandon = 🗑 Discard
+opinion-edit-ask = What would you like to change?
+opinion-edit-hint = Please choose what to change with the buttons above.
+opinion-field-station = Station
+opinion-field-category = Category
+opinion-field-text = Text
+opinion-field-photos = Photos
+opinion-field-location = Location
+opinion-field-phone = Phone
+opinion-back-to-summary = « Back to the summary
+opinion-submitted =
+    ✅ Submitted! Your tracking number is:
+    { $trackingNo }
+    A liaison officer will take it up soon. Send /my at any time to follow it.
+opinion-submit-failed = Sorry, your opinion could not be saved just now. Your text is kept; please tap "Submit" again in a moment.
+opinion-cancelled = Left the current dialogue. Opinions you already submitted are not affected.
+opinion-nothing-to-cancel = There is nothing to cancel.
+opinion-rate-limited = You have already submitted { $limit } opinions within the last hour. Please try again a little later. Thank you for understanding!
+opinion-invalid-input = The opinion is incomplete ({ $detail }); please send /new again.
+opinion-category-not-found = That category is no longer in use; please choose another.
+opinion-consent-required = Before you submit an opinion, please send /start and accept the privacy notice.
+notify-officer-new-opinion =
+    🆕 New opinion { $trackingNo }
+    Station: { $stationEn }
+    Category: { $categoryEn }
+    { $excerpt }
+
+## My opinions
+my-opinions-none = You haven't submitted any opinion yet. Send /new to submit your first.
+my-opinions-not-found = That opinion was not found.
+my-opinions-title = 📋 Your opinions ({ $total }); tap a number to see its history:
+my-opinions-item = { $trackingNo } · { $category } · { $stage } (updated { $updated })
+    { $excerpt }
+my-opinions-newer = « Newer
+my-opinions-older = Older »
+my-opinions-back = « Back to the list
+my-opinions-station = Station: { $station }
+my-opinions-category = Category: { $category }
+my-opinions-stage = Stage: { $stage }
+my-opinions-text = Text: { $text }
+my-opinions-photos = Photos: { $count }
+my-opinions-history = 🕓 History:
+my-opinions-result = 💬 Answer: { $result }
+my-opinions-evaluation = ⭐ Evaluation, round { $round }: { $rating }
+my-opinions-stage-collected = Waiting to be taken up
+my-opinions-stage-analyzing = Being analysed
+my-opinions-stage-handling = Being handled
+my-opinions-stage-feedback = Waiting for your evaluation
+my-opinions-stage-closed = Closed
+my-opinions-event-collected = Opinion submitted
+my-opinions-event-acknowledged = Taken up by a liaison officer
+my-opinions-event-classified = Classified
+my-opinions-event-answered = Answered on the spot by the liaison officer
+my-opinions-event-referred = Referred to a handling agency
+my-opinions-event-escalated = Turned into a representative's proposal or supervision topic
+my-opinions-event-declined = Declined (with a reason)
+my-opinions-event-merged = Merged with a case about the same problem
+my-opinions-event-handed-back = Handed back by the agency for a new decision
+my-opinions-event-progress = Progress reported
+my-opinions-event-clarification-requested = The agency asked for more details
+my-opinions-event-clarified = Details added
+my-opinions-event-result-submitted = The agency reported a result
+my-opinions-event-result-delivered = The result was sent to you
+my-opinions-event-evaluated = You evaluated the result
+my-opinions-event-reopened = Reopened for a second round
+my-opinions-event-closed = Closed
+my-opinions-event-reminded = Reminder sent to the handlers
+my-opinions-event-overdue-escalated = Overdue: escalated to the administrator
+my-opinions-rating-satisfied = Satisfied
+my-opinions-rating-basically-satisfied = Basically satisfied
+my-opinions-rating-dissatisfied = Dissatisfied
+
+## Help
+help-text =
+    Minyi can help you:
+    /new submit an opinion or suggestion (with photos and a location if you like)
+    /my follow your opinions
+    /stations find Representatives' Homes, Stations and Liaison Points
+    /language switch language
+    /privacy the privacy notice
+    /mydata export your data
+    /forget erase your personal details
+    /cancel leave the current dialogue
+
+## Commands
+commands-new = Submit an opinion or suggestion
+commands-my = My opinions and their progress
+commands-stations = Find a station
+commands-language = Language / 切换语言
+commands-privacy = Privacy notice
+commands-mydata = Export my data
+commands-forget = Erase my personal details
+commands-cancel = Leave the current dialogue
+commands-help = Help
+commands-start = Start
+
+## Report
+report-title = { $scope } closure report, { $month }
+report-scope-district = District
+report-period-month = This month
+report-period-previous-month = Previous month
+report-period-year-to-date = Year to date
+report-dimension-street = Street or town
+report-dimension-station = Station
+report-dimension-category = Category
+report-dimension-agency = Agency
+report-dimension-officer = Officer
+report-figure-received = Received
+report-figure-answered-on-the-spot = Answered on the spot
+report-figure-referred = Referred
+report-figure-escalated = Escalated
+report-figure-closed = Closed
+report-figure-closure-rate = Closure rate
+report-figure-on-time-rate = On-time rate
+report-figure-open = Open at cut-off
+report-figure-overdue = Overdue
+report-figure-overdue-share = Overdue share
+report-figure-response-rate = Response rate
+report-figure-satisfaction-first-round = Satisfaction, first round
+report-figure-satisfaction-second-round = Satisfaction, second round
+report-figure-response-median = Time to first response, median (h)
+report-figure-response-p90 = Time to first response, 90th percentile (h)
+report-figure-close-median = Time to close, median (h)
+report-figure-close-p90 = Time to close, 90th percentile (h)
+report-part-numerator = { $figure } (numerator)
+report-part-denominator = { $figure } (denominator)
+report-column-figure = Figure
+report-column-name = Name
+report-column-period = Period
+report-column-tracking-no = Tracking number
+report-column-days-overdue = Days overdue
+report-column-size = Opinions
+report-column-category = Category
+report-column-street = Street or town
+report-column-representative = Representative opinion
+report-column-stations = Stations
+report-column-keywords = Keywords
+report-column-proposal-candidate = Proposal candidate
+report-sheet-summary = Summary
+report-sheet-overdue = Overdue cases
+report-sheet-hot-topics = Hot topics
+report-yes = yes
+report-no = no
+report-summary-headline =
+    Received { $received }, closed { $closed }
+    Closure rate { $closureRate }
+    On-time rate { $onTimeRate }
+    Response rate { $responseRate }
+    Satisfaction: first round { $satisfactionFirst }, second round { $satisfactionSecond }
+    Overdue { $overdue }, { $overdueShare } of open cases
+report-summary-changes-title = Against last month:
+report-summary-change = { $figure }: { $from } → { $to } ({ $delta })
+report-summary-points = { $delta } pts
+report-summary-no-comparison = no comparison
+report-summary-overdue-title = Most overdue cases:
+report-summary-overdue-item = { $trackingNo }: { $days } days overdue
+report-summary-overdue-none = No overdue cases.
+report-summary-hot-topics-title = Hot topics:
+report-summary-hot-topic = { $size } opinions · { $category } · { $street }: { $text }
+report-summary-hot-topic-candidate = (proposal candidate)
+report-summary-hot-topics-none = No recurring issue this month.
+report-xlsx-caption = { $scope } closure report, { $month } (spreadsheet)
+report-chart-caption = { $scope }, { $month }: closure and first-round satisfaction by street or town
+report-chart-title = Closure and first-round satisfaction by street or town · { $month }
+report-chart-no-streets = No data this month
+report-error-bad-month = “{ $input }” is not a month. Type it as YYYY-MM, e.g. /report 2026-10.
+report-error-future-month = { $month } is not over yet: choose { $latest } or an earlier month.
+report-refused = Sorry, the monthly report is only for district and street or town admins.
+report-preparing = Preparing the report for { $month }…
+report-delivery-text = { $text }
+
+## Case view
+case-header =
+    📋 { $trackingNo } · { $stage }{ $round ->
+        [1] {""}
+       *[other] {" "}(round { $round })
+    }
+    Station: { $station }
+    Category: { $category } · Priority: { $priority }
+    Submitted: { $createdAt }
+case-stage-collected = waiting to be acknowledged
+case-stage-analyzing = being analysed
+case-stage-handling = being handled
+case-stage-feedback = waiting for evaluation
+case-stage-closed = closed
+case-priority-low = low
+case-priority-normal = normal
+case-priority-high = high
+case-priority-urgent = urgent
+case-attachments = { $count } photo(s) attached
+case-contact = Contact: { $name }, phone: { $phone }
+case-contact-hidden = The resident did not agree to share contact details with the agency.
+case-agency = Handling agency: { $agency }
+case-merged-into = Merged as a duplicate into { $trackingNo }
+case-duplicates = Duplicates merged into this case: { $list }
+case-deadline-acknowledge = Acknowledgement
+case-deadline-analyze = Analysis
+case-deadline-handle = Handling
+case-deadline-evaluate = Evaluation
+case-deadline = { $kind } due: { $dueAt }
+case-deadline-overdue = ⚠️ { $kind } due: { $dueAt } (overdue)
+case-result = Answer / result: { $text }
+case-history = History:
+case-history-line = { $at } { $event }
+case-history-line-note = { $at } { $event }: { $note }
+case-event-collected = received
+case-event-acknowledged = acknowledged
+case-event-classified = classified
+case-event-answered = answered on the spot
+case-event-referred = referred
+case-event-escalated = escalated to a proposal / supervision topic
+case-event-declined = declined
+case-event-merged = merged as a duplicate
+case-event-handed-back = handed back by the agency
+case-event-progress = progress
+case-event-clarification-requested = the agency asked for clarification
+case-event-clarified = the officer clarified
+case-event-result-submitted = result submitted
+case-event-result-delivered = result delivered to the resident
+case-event-evaluated = evaluated by the resident
+case-event-reopened = dissatisfied: reopened
+case-event-closed = closed
+case-event-reminded = deadline reminder
+case-event-overdue-escalated = overdue: escalated
+case-button-acknowledge = Acknowledge
+case-button-classify = Category / priority
+case-button-answer = Answer on the spot
+case-button-refer = Refer
+case-button-escalate = Proposal / supervision
+case-button-decline = Decline
+case-button-merge = Merge duplicate
+case-button-deliver-result = Deliver result
+case-button-clarify = Clarify
+case-button-progress = Progress
+case-button-request-clarification = Ask for clarification
+case-button-hand-back = Not ours
+case-button-submit-result = Submit result
+case-button-refresh = 🔄 Refresh
+case-done-acknowledge = { $trackingNo } acknowledged.
+case-done-classify = Category and priority of { $trackingNo } updated.
+case-done-answer = { $trackingNo } answered: the answer went to the resident with a request to evaluate it.
+case-done-refer = { $trackingNo } referred.
+case-done-escalate = { $trackingNo } escalated to a proposal / supervision topic.
+case-done-decline = { $trackingNo } declined; the resident has been told the reason.
+case-done-merge = { $trackingNo } merged as a duplicate; the resident is told and can follow the main case.
+case-done-hand-back = { $trackingNo } handed back to the officer for re-routing.
+case-done-progress = Progress on { $trackingNo } recorded.
+case-done-request-clarification = Clarification on { $trackingNo } requested from the officer.
+case-done-clarify = Clarification on { $trackingNo } sent to the agency.
+case-done-submit-result = Result of { $trackingNo } submitted.
+case-done-deliver-result = Result of { $trackingNo } delivered to the resident.
+case-open-timeline = Show progress
+case-dialogue-cancelled = Cancelled; nothing was changed.
+case-dialogue-text-expected = Please send text, or /cancel.
+case-prompt-answer = Type the answer for the resident (/cancel to stop):
+case-prompt-decline = Type the reason for declining; the resident will see it (/cancel to stop):
+case-prompt-merge = Type the tracking number of the main case, e.g. MY-2611-0001 (/cancel to stop):
+case-prompt-hand-back = Explain why this is not for your agency (/cancel to stop):
+case-prompt-progress = Type the progress note (/cancel to stop):
+case-prompt-request-clarification = Type your question for the officer (/cancel to stop):
+case-prompt-clarify = Type the clarification for the agency (/cancel to stop):
+case-prompt-submit-final = Type the result; it goes to the resident at once (/cancel to stop):
+case-prompt-submit-for-review = Type the result; the officer reviews and delivers it (/cancel to stop):
+
+## Triage
+triage-open-case = Open and handle
+triage-choose-category = Choose the category:
+triage-choose-priority = Choose the priority:
+triage-answer-how = Answer on the spot: write your own, or use a saved answer?
+triage-answer-write = ✏️ Write my own
+triage-answer-preview =
+    The answer the resident will receive:
+    { $text }
+triage-answer-send = Send this answer
+triage-choose-agency = Refer to which agency?
+triage-choose-deadline = Deadline:
+triage-refer-default-deadline = Standard deadline
+triage-refer-days = { $days } working days
+triage-escalate-how = Escalate to what?
+triage-escalate-proposal = Representative proposal
+triage-escalate-supervision = Supervision topic
+triage-merge-unknown = No opinion has the tracking number { $trackingNo }. Please type it again (/cancel to stop).
+
+## Inbox
+inbox-not-officer = Only liaison officers have an inbox.
+inbox-empty = Nothing is waiting for you.
+inbox-header = { $count } opinion(s) waiting for you, oldest first:
+inbox-line = { $trackingNo } · { $reason } · { $createdAt }: { $excerpt }
+inbox-line-overdue = ⚠️ OVERDUE { $trackingNo } · { $reason } · { $createdAt }: { $excerpt }
+inbox-button = { $trackingNo }
+inbox-button-overdue = ⚠️ { $trackingNo }
+inbox-more = { $count } more not listed: please deal with the ones above first.
+inbox-reason-acknowledge = to acknowledge
+inbox-reason-decide = to decide
+inbox-reason-clarification = the agency asks for clarification
+inbox-reason-review = result to deliver
+inbox-reason-escalated = proposal / supervision in progress
+
+## Agency
+agency-open-case = Open the referred case
+agency-not-handler = Only agency handlers can see referred cases.
+agency-cases-empty = Your agency has no open referred cases.
+agency-cases-header = { $count } open referred case(s) for your agency, oldest first:
+agency-submit-how = Is this the final result, or should the officer review it before the resident is told?
+agency-submit-final = Final: tell the resident now
+agency-submit-for-review = For the officer's review
+
+## Evaluation
+evaluation-satisfied = Satisfied
+evaluation-basically-satisfied = Basically satisfied
+evaluation-dissatisfied = Dissatisfied
+evaluation-thanks-satisfied = Thank you for your evaluation (satisfied)! Opinion { $trackingNo } is closed.
+evaluation-thanks-basically-satisfied = Thank you for your evaluation (basically satisfied)! Opinion { $trackingNo } is closed.
+evaluation-thanks-dissatisfied = Thank you. We will work on opinion { $trackingNo } again and ask for your evaluation once there is a new result.
+evaluation-thanks-dissatisfied-final = Thank you. Opinion { $trackingNo } is closed; your evaluation will be passed on to those responsible.
+evaluation-comment-prompt = Anything you would like to add? Write it here, or skip.
+evaluation-comment-skip = Skip
+evaluation-comment-saved = Your comment has been recorded. Thank you!
+evaluation-comment-skipped = All right, thank you!
+evaluation-comment-invalid = A comment can be at most { $max } characters; please shorten it, or press Skip.
+evaluation-already-done = You have already evaluated this round. Thank you!
+evaluation-stale-round = This button belongs to an earlier round and no longer works. Please use the buttons under the latest result.
+
+## Staff commands
+commands-inbox = Opinions waiting for you
+commands-cases = Cases referred to your agency
+commands-invite = Invite staff
+commands-staff = Manage staff
+commands-report = Monthly closure report

@@ -1,0 +1,50 @@
+// Starting the product: the bot with its command menus, the background jobs that
+// deliver its notifications and watch deadlines, and the update source (long polling or
+// webhook). `npm start` and the demo both start through here.
+import { publishCommands } from './bot/commands.js';
+import { createBot } from './bot/create-bot.js';
+import type { BotContext } from './bot/context.js';
+import { staffCommandMenus } from './bot/features/staff-admin/commands.js';
+import { renderNotification } from './bot/notifications/render.js';
+import { runBot } from './bot/run-bot.js';
+import type { AppDeps } from './deps.js';
+import { monthlyReportJob } from './jobs/definitions/monthly-report.js';
+import { createDeliveryApi, startBackgroundJobs, type BackgroundJobs } from './jobs/index.js';
+import type { Bot } from 'grammy';
+
+export interface RunningApplication {
+  bot: Bot<BotContext>;
+  jobs: BackgroundJobs;
+  stop(): Promise<void>;
+}
+
+export interface StartApplicationOptions {
+  token: string;
+  /** How often delivery sweeps the outbox besides being woken (ms). */
+  deliverySweepMs?: number;
+}
+
+export async function startApplication(deps: AppDeps, { token, deliverySweepMs }: StartApplicationOptions): Promise<RunningApplication> {
+  const bot = createBot({ token, deps });
+  await bot.init();
+  await publishCommands(bot.api, deps.translate, await staffCommandMenus(deps));
+  const jobs = await startBackgroundJobs(deps, {
+    api: createDeliveryApi(token, { apiRoot: deps.config.TELEGRAM_API_ROOT }),
+    render: (notification, recipient) =>
+      renderNotification(notification, { translate: deps.translate, personLocale: recipient.locale, botUsername: bot.botInfo.username }),
+    jobs: [monthlyReportJob(deps.config)],
+    ...(deliverySweepMs ? { delivery: { sweepEveryMs: deliverySweepMs } } : {}),
+  });
+  deps.onNotificationsCommitted = jobs.notifyOutboxChanged;
+  const updates = await runBot(bot, deps.config, deps.logger);
+  return {
+    bot,
+    jobs,
+    stop: async () => {
+      // Updates first (they write), then the jobs (they deliver what was written).
+      await updates.stop();
+      deps.onNotificationsCommitted = undefined;
+      await jobs.stop();
+    },
+  };
+}

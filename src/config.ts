@@ -1,0 +1,60 @@
+// The whole configuration, read once from the environment and validated.
+// Every variable is documented, with its default, in .env.example.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+export const configSchema = z.object({
+  BOT_TOKEN: optionalString,
+  DATABASE_URL: optionalString,
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: optionalString,
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  WEBHOOK_SECRET: optionalString.pipe(
+    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'only A-Z, a-z, 0-9, _ and - (Telegram’s rule)').optional(),
+  ),
+  HTTP_HOST: z.string().default('0.0.0.0'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  OPINIONS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  OPINION_TEXT_MIN: z.coerce.number().int().min(1).default(10),
+  OPINION_TEXT_MAX: z.coerce.number().int().min(10).max(4000).default(2000),
+  OPINION_MAX_PHOTOS: z.coerce.number().int().min(0).max(10).default(5),
+  DATA_RETENTION_MONTHS: z.coerce.number().int().min(1).default(36),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(72),
+  STAGE_LIMITS_FILE: optionalString,
+  CALENDAR_FILE: optionalString,
+  REPORT_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  HOT_TOPIC_PROPOSAL_SIZE: z.coerce.number().int().min(2).default(5),
+  DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DEMO_HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  BOT_DROP_PENDING_UPDATES: booleanFlag,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration; a bad value stops with one sentence per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,26 @@
+// A fresh, migrated database per test file, on either backend.
+import { openDatabase, type Database, type DatabaseKind } from '../../src/db/database.js';
+import { createTestDatabase } from './postgres.js';
+
+export const backends: DatabaseKind[] = ['pglite', 'postgres'];
+
+export interface TestDatabase extends Database {
+  /** Drops the copy (PostgreSQL) after closing. */
+  destroy(): Promise<void>;
+}
+
+export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ pgliteDir: 'memory://' });
+    return { ...database, destroy: database.close };
+  }
+  const copy = await createTestDatabase();
+  const database = await openDatabase({ databaseUrl: copy.url, migrate: false });
+  return {
+    ...database,
+    destroy: async () => {
+      await database.close();
+      await copy.drop();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations, readMigrations } from '../../src/db/migrate.js';
+import { backends, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+
+describe.each(backends)('database on %s', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('records every migration the way Prisma Migrate does, once', async () => {
+    const { rows } = await db.sql.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    const files = await readMigrations();
+    expect(rows.map((r) => r.migration_name)).toEqual(files.map((m) => m.name));
+    expect(rows.map((r) => r.checksum)).toEqual(files.map((m) => m.checksum));
+    expect(await applyMigrations(db.sql)).toEqual([]);
+  });
+
+  it('refuses a migration edited after it was applied', async () => {
+    const files = await readMigrations();
+    const edited = files.map((m, i) => (i === 0 ? { ...m, checksum: 'x'.repeat(64) } : m));
+    await expect(applyMigrations(db.sql, edited)).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it('rolls back a failing migration completely', async () => {
+    const files = await readMigrations();
+    const broken = { name: '99990101000000_broken', checksum: 'b'.repeat(64), sql: 'CREATE TABLE "Half" (id int); SELECT nonsense_fn();' };
+    await expect(applyMigrations(db.sql, [...files, broken])).rejects.toThrow(/99990101000000_broken failed/);
+    const { rows } = await db.sql.query(`SELECT to_regclass('"Half"') AS t`);
+    expect(rows[0]).toEqual({ t: null });
+  });
+
+  it('round-trips a region, station and opinion with its first event', async () => {
+    const district = await db.prisma.region.create({ data: { code: 'D1', kind: 'DISTRICT', nameZh: '测试区', nameEn: 'Test' } });
+    const station = await db.prisma.station.create({
+      data: {
+        code: 'S1', tier: 'HOME', nameZh: '代表之家', nameEn: 'Home', regionId: district.id,
+        addressZh: '地址', addressEn: 'Addr', latitude: 29.5, longitude: 106.5, openingHoursZh: '周一至周五', openingHoursEn: 'Mon-Fri',
+      },
+    });
+    const category = await db.prisma.category.create({ data: { code: 'road', nameZh: '道路', nameEn: 'Roads' } });
+    const opinion = await db.prisma.opinion.create({
+      data: {
+        trackingNo: 'MY-2611-0001', stationId: station.id, categoryId: category.id, text: '路灯坏了很久了',
+        events: { create: { type: 'COLLECTED', toStage: 'COLLECTED', data: { via: 'test' } } },
+      },
+      include: { events: true },
+    });
+    expect(opinion.events[0]?.data).toEqual({ via: 'test' });
+    const person = await db.prisma.person.create({ data: { telegramId: 9007199254740993n } });
+    expect(person.telegramId).toBe(9007199254740993n);
+  });
+});
