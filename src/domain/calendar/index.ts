@@ -1,0 +1,27 @@
+export {
+  CalendarDataError,
+  DEFAULT_TIME_ZONE,
+  SHIPPED_HOLIDAYS_FILE,
+  WorkingCalendar,
+  addCalendarDays,
+  addHours,
+  holidayFileSchema,
+  type HolidayFile,
+} from './working-calendar.js';
+export {
+  DEFAULT_STAGE_POLICIES,
+  LIMIT_UNITS,
+  PRIORITIES,
+  STAGES,
+  computeDueAt,
+  resolveStageLimit,
+  stageLimitSchema,
+  stagePolicyListSchema,
+  stagePolicySchema,
+  type LimitUnit,
+  type Priority,
+  type Stage,
+  type StageLimit,
+  type StageLimitQuery,
+  type StagePolicy,
+} from './stage-limits.js';

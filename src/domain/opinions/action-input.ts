@@ -1,0 +1,63 @@
+// Validation of what adapters pass to applyOpinionAction: texts trimmed and bounded,
+// reasons required. Each refusal names a locale key (DomainError('validation', key, vars)).
+import { z } from 'zod';
+import { PRIORITIES } from '../calendar/index.js';
+import { DomainError } from '../errors.js';
+import type { ApplyOpinionActionInput } from './lifecycle.js';
+
+export const ACTION_TEXT_MAX = 2000;
+
+const text = z
+  .string('error-workflow-text-required')
+  .trim()
+  .min(1, 'error-workflow-text-required')
+  .max(ACTION_TEXT_MAX, 'error-workflow-text-too-long');
+const optionalText = z
+  .string()
+  .trim()
+  .max(ACTION_TEXT_MAX, 'error-workflow-text-too-long')
+  .optional()
+  .transform((value) => (value ? value : undefined));
+const id = z.number().int().positive();
+
+export const opinionActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('acknowledge') }),
+  z
+    .object({ type: z.literal('classify'), categoryId: id.optional(), priority: z.enum(PRIORITIES).optional() })
+    .refine((action) => action.categoryId !== undefined || action.priority !== undefined, 'error-workflow-classify-empty'),
+  z.object({ type: z.literal('answer'), text }),
+  z.object({ type: z.literal('refer'), agencyId: id, note: optionalText, dueAt: z.date().optional() }),
+  z.object({ type: z.literal('escalate'), to: z.enum(['PROPOSAL', 'SUPERVISION']), note: optionalText }),
+  z.object({ type: z.literal('decline'), reason: text }),
+  z.object({ type: z.literal('merge'), intoOpinionId: id }),
+  z.object({ type: z.literal('handBack'), reason: text }),
+  z.object({ type: z.literal('progress'), note: text }),
+  z.object({ type: z.literal('requestClarification'), question: text }),
+  z.object({ type: z.literal('clarify'), answer: text }),
+  z.object({ type: z.literal('submitResult'), text, final: z.boolean() }),
+  z.object({ type: z.literal('deliverResult'), text: optionalText }),
+  z.object({ type: z.literal('evaluate'), rating: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']), comment: optionalText }),
+  z.object({ type: z.literal('expireEvaluation') }),
+  z.object({ type: z.literal('remindDeadline'), deadlineId: id }),
+  z.object({ type: z.literal('escalateOverdue'), deadlineId: id }),
+]);
+
+export type ValidOpinionAction = z.output<typeof opinionActionSchema>;
+
+const inputSchema = z.object({
+  opinionId: id,
+  actor: z.discriminatedUnion('kind', [z.object({ kind: z.literal('person'), personId: id }), z.object({ kind: z.literal('system') })]),
+  action: opinionActionSchema,
+  expectedVersion: z.number().int().min(0).optional(),
+});
+
+export type ValidActionInput = z.output<typeof inputSchema>;
+
+/** The input, trimmed; throws DomainError('validation', <key of the first problem>, { max }). */
+export function parseActionInput(input: ApplyOpinionActionInput): ValidActionInput {
+  const parsed = inputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues[0]?.message ?? '';
+  const key = message.startsWith('error-') ? message : 'error-validation';
+  throw new DomainError('validation', key, { max: ACTION_TEXT_MAX, field: parsed.error.issues[0]?.path.join('.') ?? '' });
+}

@@ -1,0 +1,392 @@
+// The one function through which every state change of an opinion goes. See lifecycle.ts.
+// Inside one transaction: load, check permission, check the version, check the
+// transition, then write the new state (guarded by the version), the history events,
+// the deadline changes and the outbox notifications. A refusal writes nothing.
+import type { DeadlineKind, OpinionEvent, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
+import type { DomainDeps, Tx } from '../deps.js';
+import { DomainError } from '../errors.js';
+import { assertCan, loadOpinionScope, loadPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
+import { parseActionInput, type ValidOpinionAction } from './action-input.js';
+import { cancelOpenDeadlines, dueAtFor, meetDeadlines, openDeadline } from './deadlines.js';
+import type { ApplyOpinionActionInput, ApplyOpinionActionResult } from './lifecycle.js';
+import { formatDueAt, writeNotices, type Notice, type ResidentNotice, type StaffNotice } from './notifications.js';
+import { assertTransition, loadTransitionFacts, type TransitionFacts } from './transitions.js';
+
+const opinionInclude = { station: true, category: true, agency: true } as const;
+type LoadedOpinion = Prisma.OpinionGetPayload<{ include: typeof opinionInclude }>;
+
+type DeadlineStep = { meet: DeadlineKind[] } | { open: DeadlineKind; dueAt?: Date } | { cancelOpen: true };
+
+interface PlannedEvent {
+  type: OpinionEventType;
+  fromStage: OpinionStage;
+  toStage: OpinionStage;
+  round: number;
+  note: string | null;
+  data: Prisma.InputJsonObject;
+}
+
+/**
+ * What an action will write, built before anything is written. Events chain: each
+ * records the stage before and after it, so a compound action (acknowledge, then
+ * answer) reads as the steps it took.
+ */
+class Plan {
+  stage: OpinionStage;
+  round: number;
+  readonly changes: Prisma.OpinionUncheckedUpdateManyInput = {};
+  readonly events: PlannedEvent[] = [];
+  readonly deadlines: DeadlineStep[] = [];
+  readonly staffNotices: { event: number; notice: StaffNotice }[] = [];
+  /** One message per action for the resident: the latest stage reached. */
+  residentNotice: { event: number; notice: ResidentNotice } | undefined;
+  evaluation: Omit<Prisma.EvaluationUncheckedCreateInput, 'opinionId' | 'at'> | undefined;
+  /** Reminders touch only their deadline row, so an officer's view of the case stays current. */
+  bumpsVersion = true;
+
+  constructor(opinion: LoadedOpinion) {
+    this.stage = opinion.stage;
+    this.round = opinion.round;
+  }
+
+  /** Appends an event and returns its index; `to` moves the stage. */
+  record(type: OpinionEventType, options: { to?: OpinionStage; note?: string | undefined; data?: Prisma.InputJsonObject } = {}): number {
+    const fromStage = this.stage;
+    if (options.to) this.stage = options.to;
+    this.events.push({ type, fromStage, toStage: this.stage, round: this.round, note: options.note ?? null, data: options.data ?? {} });
+    return this.events.length - 1;
+  }
+
+  set(changes: Prisma.OpinionUncheckedUpdateManyInput): void {
+    Object.assign(this.changes, changes);
+  }
+
+  tellResident(event: number, notice: ResidentNotice): void {
+    this.residentNotice = { event, notice };
+  }
+
+  tellStaff(event: number, notice: StaffNotice): void {
+    this.staffNotices.push({ event, notice });
+  }
+}
+
+interface ActionContext {
+  tx: Tx;
+  deps: DomainDeps;
+  now: Date;
+  opinion: LoadedOpinion;
+  scope: OpinionScope;
+  actorId: number | null;
+  facts: TransitionFacts;
+  plan: Plan;
+}
+
+type Handler<T extends ValidOpinionAction['type']> = (context: ActionContext, action: Extract<ValidOpinionAction, { type: T }>) => Promise<void> | void;
+
+export async function applyOpinionAction(deps: DomainDeps, rawInput: ApplyOpinionActionInput): Promise<ApplyOpinionActionResult> {
+  const input = parseActionInput(rawInput);
+  const { action } = input;
+  const result = await deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const opinion = await tx.opinion.findUnique({ where: { id: input.opinionId }, include: opinionInclude });
+    if (!opinion) throw new DomainError('not-found', 'error-workflow-opinion-not-found');
+    const scope = await loadOpinionScope(tx, opinion);
+    const actorRole = assertCan(await loadPrincipal(tx, input.actor), action.type, scope);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== opinion.version) throw conflict();
+    const facts = await loadTransitionFacts(tx, opinion, now);
+    assertTransition(opinion, action.type, facts);
+
+    const actorId = input.actor.kind === 'person' ? input.actor.personId : null;
+    const context: ActionContext = { tx, deps, now, opinion, scope, actorId, facts, plan: new Plan(opinion) };
+    const handler = handlers[action.type] as Handler<typeof action.type>;
+    await handler(context, action);
+    return write(context, actorRole);
+  }, TRANSACTION_LIMITS);
+  if (result.notified > 0) deps.onNotificationsCommitted?.();
+  return result;
+}
+
+/** PGlite runs one transaction at a time: a burst of actions queues rather than fails. */
+const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
+
+function conflict(): DomainError {
+  return new DomainError('conflict', 'error-conflict');
+}
+
+async function write({ tx, deps, now, opinion, scope, actorId, plan }: ActionContext, actorRole: ActorRole): Promise<ApplyOpinionActionResult> {
+  if (plan.events.length === 0) return { opinion, events: [], notified: 0 };
+  if (plan.bumpsVersion) {
+    // The version guard: of two actions that loaded the same version, only the first writes.
+    const updated = await tx.opinion.updateMany({ where: { id: opinion.id, version: opinion.version }, data: { ...plan.changes, stage: plan.stage, version: { increment: 1 } } });
+    if (updated.count === 0) throw conflict();
+  }
+  const events: OpinionEvent[] = [];
+  for (const event of plan.events) {
+    events.push(await tx.opinionEvent.create({ data: { opinionId: opinion.id, actorId, actorRole, at: now, ...event } }));
+  }
+  if (plan.evaluation) await tx.evaluation.create({ data: { ...plan.evaluation, opinionId: opinion.id, at: now } });
+
+  const after = await tx.opinion.findUniqueOrThrow({ where: { id: opinion.id } });
+  for (const step of plan.deadlines) {
+    if ('meet' in step) await meetDeadlines(tx, opinion.id, step.meet, now);
+    else if ('cancelOpen' in step) await cancelOpenDeadlines(tx, opinion.id, now);
+    else {
+      await openDeadline(tx, deps, {
+        opinionId: opinion.id, kind: step.open, round: after.round, from: now, categoryCode: opinion.category.code, priority: after.priority,
+        ...(step.dueAt ? { dueAt: step.dueAt } : {}),
+      });
+    }
+  }
+
+  const notices: Notice[] = [
+    ...(plan.residentNotice ? [{ eventId: events[plan.residentNotice.event]!.id, resident: plan.residentNotice.notice }] : []),
+    ...plan.staffNotices.map(({ event, notice }) => ({ eventId: events[event]!.id, staff: notice })),
+  ];
+  const notified = await writeNotices(tx, { opinion: after, regionPath: scope.regionPath, actorId }, notices);
+  return { opinion: after, events, notified };
+}
+
+// ─────────────────────────── the actions ───────────────────────────
+
+/** Names the resident and the staff read in their own language. */
+function stationVars(opinion: LoadedOpinion) {
+  return { stationZh: opinion.station.nameZh, stationEn: opinion.station.nameEn };
+}
+function agencyVars(agency: { nameZh: string; nameEn: string }) {
+  return { agencyZh: agency.nameZh, agencyEn: agency.nameEn };
+}
+
+function acknowledge({ plan, now, actorId, opinion }: ActionContext): void {
+  const event = plan.record('ACKNOWLEDGED', { to: 'ANALYZING' });
+  plan.set({ acknowledgedAt: now, assignedOfficerId: actorId });
+  plan.deadlines.push({ meet: ['ACKNOWLEDGE'] }, { open: 'ANALYZE' });
+  plan.tellResident(event, { event: 'acknowledged', vars: stationVars(opinion) });
+}
+
+/** Decisions taken on a case nobody acknowledged yet acknowledge it first. */
+function acknowledgeIfNew(context: ActionContext): void {
+  if (context.plan.stage === 'COLLECTED') acknowledge(context);
+}
+
+function close(plan: Plan, now: Date, reason: 'EVALUATED' | 'NOT_EVALUATED' | 'DECLINED' | 'MERGED'): number {
+  plan.set({ closeReason: reason, closedAt: now });
+  return plan.record('CLOSED', { to: 'CLOSED', data: { reason } });
+}
+
+/** The result reaches the resident: the evaluation window opens. */
+function deliver(plan: Plan, text: string, residentEvent: 'answered' | 'result'): void {
+  const event = plan.record('RESULT_DELIVERED', { to: 'FEEDBACK', note: text });
+  plan.set({ resultText: text });
+  plan.deadlines.push({ open: 'EVALUATE' });
+  plan.tellResident(event, { event: residentEvent, vars: { text }, evaluate: true });
+}
+
+const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
+  acknowledge,
+
+  async classify({ tx, plan, opinion }, action) {
+    if (action.categoryId !== undefined) {
+      const category = await tx.category.findFirst({ where: { id: action.categoryId, active: true } });
+      if (!category) throw new DomainError('validation', 'error-workflow-category-unknown');
+    }
+    const categoryId = action.categoryId ?? opinion.categoryId;
+    const priority = action.priority ?? opinion.priority;
+    plan.set({ categoryId, priority });
+    plan.record('CLASSIFIED', { data: { categoryId, priority, previous: { categoryId: opinion.categoryId, priority: opinion.priority } } });
+  },
+
+  answer(context, action) {
+    acknowledgeIfNew(context);
+    const { plan } = context;
+    plan.record('ANSWERED', { note: action.text });
+    plan.set({ disposition: 'ON_THE_SPOT' });
+    plan.deadlines.push({ meet: ['ANALYZE'] });
+    deliver(plan, action.text, 'answered');
+  },
+
+  async refer(context, action) {
+    const { tx, deps, plan, opinion, now } = context;
+    const agency = await tx.agency.findFirst({ where: { id: action.agencyId, active: true } });
+    if (!agency) throw new DomainError('validation', 'error-workflow-agency-unknown');
+    if (action.dueAt && action.dueAt.getTime() <= now.getTime()) throw new DomainError('validation', 'error-workflow-due-in-past');
+    acknowledgeIfNew(context);
+    const dueAt = dueAtFor(deps, { kind: 'HANDLE', from: now, categoryCode: opinion.category.code, priority: opinion.priority, ...(action.dueAt ? { dueAt: action.dueAt } : {}) });
+    const event = plan.record('REFERRED', { to: 'HANDLING', note: action.note, data: { agencyId: agency.id, dueAt: dueAt.toISOString() } });
+    plan.set({ disposition: 'REFERRED', agencyId: agency.id });
+    plan.deadlines.push({ meet: ['ANALYZE'] }, { open: 'HANDLE', dueAt });
+    const due = formatDueAt(dueAt, deps.config.TIME_ZONE);
+    plan.tellResident(event, { event: 'referred', vars: { ...agencyVars(agency), dueAt: due } });
+    plan.tellStaff(event, {
+      audience: 'agency',
+      key: 'notify-agency-referred',
+      vars: { ...stationVars(opinion), categoryZh: opinion.category.nameZh, categoryEn: opinion.category.nameEn, text: opinion.text, note: action.note ?? '—', dueAt: due },
+      action: { type: 'agency-case', opinionId: opinion.id },
+    });
+  },
+
+  escalate(context, action) {
+    acknowledgeIfNew(context);
+    const { plan } = context;
+    const event = plan.record('ESCALATED', { to: 'HANDLING', note: action.note, data: { to: action.to } });
+    plan.set({ disposition: action.to });
+    plan.deadlines.push({ meet: ['ANALYZE'] }, { open: 'HANDLE' });
+    plan.tellResident(event, { event: 'escalated', vars: { to: action.to } });
+  },
+
+  decline(context, action) {
+    acknowledgeIfNew(context);
+    const { plan, now } = context;
+    plan.record('DECLINED', { note: action.reason });
+    plan.set({ disposition: 'DECLINED', resultText: action.reason });
+    plan.deadlines.push({ meet: ['ANALYZE'] });
+    plan.tellResident(close(plan, now, 'DECLINED'), { event: 'declined', vars: { reason: action.reason } });
+  },
+
+  async merge(context, action) {
+    const { tx, plan, opinion, scope, now } = context;
+    const main = action.intoOpinionId === opinion.id ? null : await tx.opinion.findUnique({ where: { id: action.intoOpinionId }, include: { station: true } });
+    const district = (path: readonly number[]) => path[path.length - 1];
+    const mainScope = main ? await loadOpinionScope(tx, main) : null;
+    if (!main || !mainScope || main.stage === 'CLOSED' || main.mergedIntoId !== null || district(mainScope.regionPath) !== district(scope.regionPath)) {
+      throw new DomainError('validation', 'error-workflow-merge-target');
+    }
+    acknowledgeIfNew(context);
+    plan.record('MERGED', { data: { mergedIntoId: main.id, mergedIntoTrackingNo: main.trackingNo } });
+    plan.set({ disposition: 'MERGED', mergedIntoId: main.id });
+    plan.deadlines.push({ cancelOpen: true });
+    plan.tellResident(close(plan, now, 'MERGED'), { event: 'merged', vars: { mainTrackingNo: main.trackingNo } });
+  },
+
+  handBack({ plan, opinion }, action) {
+    const event = plan.record('HANDED_BACK', { to: 'ANALYZING', note: action.reason, data: { agencyId: opinion.agencyId } });
+    // Not this agency's: the officer decides again.
+    plan.set({ agencyId: null, disposition: null });
+    plan.deadlines.push({ meet: ['HANDLE'] }, { open: 'ANALYZE' });
+    plan.tellResident(event, { event: 'handed-back' });
+    plan.tellStaff(event, {
+      audience: 'officers',
+      key: 'notify-officer-handed-back',
+      vars: { ...agencyVars(opinion.agency!), reason: action.reason },
+      action: { type: 'triage', opinionId: opinion.id },
+    });
+  },
+
+  progress({ plan }, action) {
+    plan.record('PROGRESS', { note: action.note });
+  },
+
+  requestClarification({ plan, opinion }, action) {
+    const event = plan.record('CLARIFICATION_REQUESTED', { note: action.question });
+    plan.tellStaff(event, {
+      audience: 'officers',
+      key: 'notify-officer-clarification-requested',
+      vars: { ...agencyVars(opinion.agency!), text: action.question },
+      action: { type: 'triage', opinionId: opinion.id },
+    });
+  },
+
+  clarify({ plan, opinion }, action) {
+    const event = plan.record('CLARIFIED', { note: action.answer });
+    plan.tellStaff(event, { audience: 'agency', key: 'notify-agency-clarified', vars: { text: action.answer }, action: { type: 'agency-case', opinionId: opinion.id } });
+  },
+
+  submitResult({ plan, opinion }, action) {
+    const event = plan.record('RESULT_SUBMITTED', { note: action.text, data: { final: action.final } });
+    plan.deadlines.push({ meet: ['HANDLE'] });
+    if (action.final) {
+      deliver(plan, action.text, 'result');
+      return;
+    }
+    plan.tellStaff(event, { audience: 'officers', key: 'notify-officer-result-submitted', vars: { text: action.text }, action: { type: 'triage', opinionId: opinion.id } });
+  },
+
+  deliverResult({ plan, facts }, action) {
+    // assertTransition guarantees a pending result.
+    deliver(plan, action.text ?? facts.pendingResult!, 'result');
+  },
+
+  evaluate(context, action) {
+    const { plan, opinion, deps, now, actorId } = context;
+    plan.evaluation = { round: plan.round, rating: action.rating, comment: action.comment ?? null, personId: actorId };
+    plan.record('EVALUATED', { note: action.comment, data: { rating: action.rating, round: plan.round } });
+    plan.deadlines.push({ meet: ['EVALUATE'] });
+    if (!(action.rating === 'DISSATISFIED' && plan.round === 1)) {
+      plan.tellResident(close(plan, now, 'EVALUATED'), { event: 'closed', vars: { reason: 'EVALUATED' } });
+      return;
+    }
+    // A second round: back to the officer (answered on the spot) or to whoever handled it.
+    const onTheSpot = opinion.disposition === 'ON_THE_SPOT' || opinion.disposition === null;
+    const to: OpinionStage = onTheSpot ? 'ANALYZING' : 'HANDLING';
+    plan.round = 2;
+    const event = plan.record('REOPENED', { to, note: action.comment, data: { round: 2 } });
+    plan.set({ round: 2 });
+    const comment = action.comment ?? '—';
+    plan.tellResident(event, { event: 'reopened', vars: { round: 2 } });
+    plan.tellStaff(event, { audience: 'officers', key: 'notify-officer-reopened', vars: { comment }, action: { type: 'triage', opinionId: opinion.id } });
+    if (onTheSpot) {
+      plan.deadlines.push({ open: 'ANALYZE' });
+      return;
+    }
+    const dueAt = dueAtFor(deps, { kind: 'HANDLE', from: now, categoryCode: opinion.category.code, priority: opinion.priority });
+    plan.deadlines.push({ open: 'HANDLE', dueAt });
+    if (opinion.disposition === 'REFERRED') {
+      plan.tellStaff(event, {
+        audience: 'agency',
+        key: 'notify-agency-reopened',
+        vars: { comment, dueAt: formatDueAt(dueAt, deps.config.TIME_ZONE) },
+        action: { type: 'agency-case', opinionId: opinion.id },
+      });
+    }
+  },
+
+  expireEvaluation({ plan, now }) {
+    plan.tellResident(close(plan, now, 'NOT_EVALUATED'), { event: 'closed', vars: { reason: 'NOT_EVALUATED' } });
+  },
+
+  async remindDeadline(context, action) {
+    const deadline = await claimDeadline(context, action.deadlineId, 'remindedAt');
+    if (!deadline) return;
+    const { plan, opinion, deps } = context;
+    const event = plan.record('REMINDED', { data: { deadlineId: deadline.id, kind: deadline.kind, dueAt: deadline.dueAt.toISOString() } });
+    const dueAt = formatDueAt(deadline.dueAt, deps.config.TIME_ZONE);
+    if (deadline.kind === 'EVALUATE') {
+      plan.tellResident(event, { event: 'evaluation-reminder', vars: { dueAt }, evaluate: true, followers: false });
+      return;
+    }
+    const toAgency = deadline.kind === 'HANDLE' && opinion.disposition === 'REFERRED';
+    plan.tellStaff(event, {
+      audience: toAgency ? 'agency' : 'officers',
+      key: 'notify-staff-deadline-reminder',
+      vars: { deadline: deadline.kind, dueAt },
+      action: toAgency ? { type: 'agency-case', opinionId: opinion.id } : { type: 'triage', opinionId: opinion.id },
+    });
+  },
+
+  async escalateOverdue(context, action) {
+    const deadline = await claimDeadline(context, action.deadlineId, 'escalatedAt');
+    if (!deadline) return;
+    const { plan, opinion, deps } = context;
+    const event = plan.record('OVERDUE_ESCALATED', { data: { deadlineId: deadline.id, kind: deadline.kind, dueAt: deadline.dueAt.toISOString() } });
+    plan.tellStaff(event, {
+      audience: 'street-admins',
+      key: 'notify-admin-overdue',
+      vars: { ...stationVars(opinion), deadline: deadline.kind, dueAt: formatDueAt(deadline.dueAt, deps.config.TIME_ZONE) },
+      action: { type: 'triage', opinionId: opinion.id },
+    });
+  },
+};
+
+/**
+ * Marks a deadline reminded / escalated, once. Null (nothing to do, not an error) when
+ * that was done already or the deadline was met or cancelled since the job was planned.
+ */
+async function claimDeadline({ tx, opinion, now, plan }: ActionContext, deadlineId: number, mark: 'remindedAt' | 'escalatedAt') {
+  plan.bumpsVersion = false;
+  const deadline = await tx.opinionDeadline.findFirst({ where: { id: deadlineId, opinionId: opinion.id } });
+  if (!deadline) throw new DomainError('not-found', 'error-workflow-deadline-unknown');
+  if (mark === 'escalatedAt' && deadline.dueAt.getTime() > now.getTime()) {
+    throw new DomainError('invalid-transition', 'error-invalid-transition', { stage: opinion.stage, action: 'escalateOverdue' });
+  }
+  const claimed = await tx.opinionDeadline.updateMany({ where: { id: deadline.id, metAt: null, cancelledAt: null, [mark]: null }, data: { [mark]: now } });
+  return claimed.count === 1 ? deadline : null;
+}

@@ -1,0 +1,79 @@
+// The opinion lifecycle: collect → analyze → handle → feedback (收集—分析—办理—反馈).
+// This file is the contract: the actions, who may take them, from which stages, and
+// what each writes. `applyOpinionAction` (apply-action.ts) is the one function that
+// carries them out; reports (src/domain/reports) read the history it leaves.
+//
+// action               actor                      from stage(s)                 to stage       events written (in order)                  deadlines
+// ───────────────────  ─────────────────────────  ────────────────────────────  ─────────────  ─────────────────────────────────────────  ─────────────────────────────────────────
+// (submitOpinion)      resident                   —                             COLLECTED      COLLECTED                                  open ACKNOWLEDGE
+// acknowledge          officer / street admin     COLLECTED                     ANALYZING      ACKNOWLEDGED                               meet ACKNOWLEDGE, open ANALYZE
+// classify             officer / street admin     COLLECTED ANALYZING HANDLING  (unchanged)    CLASSIFIED {categoryId, priority}          —
+// answer               officer                    COLLECTED* ANALYZING          FEEDBACK       ANSWERED, RESULT_DELIVERED                 meet ANALYZE, open EVALUATE
+// refer                officer                    COLLECTED* ANALYZING          HANDLING       REFERRED {agencyId, dueAt}                 meet ANALYZE, open HANDLE (dueAt may be given)
+// escalate             officer                    COLLECTED* ANALYZING          HANDLING       ESCALATED {to: PROPOSAL|SUPERVISION}       meet ANALYZE, open HANDLE
+// decline              officer                    COLLECTED* ANALYZING          CLOSED         DECLINED, CLOSED {reason: DECLINED}        meet ANALYZE
+// merge                officer                    COLLECTED* ANALYZING          CLOSED         MERGED {mergedIntoId}, CLOSED {MERGED}     cancel all open
+// handBack             agency handler             HANDLING (REFERRED)           ANALYZING      HANDED_BACK                                meet HANDLE, open ANALYZE
+// progress             agency handler / officer   HANDLING                      (unchanged)    PROGRESS                                   —
+// requestClarification agency handler             HANDLING (REFERRED)           (unchanged)    CLARIFICATION_REQUESTED                    —
+// clarify              officer                    HANDLING (REFERRED)           (unchanged)    CLARIFIED                                  —
+// submitResult         agency handler (REFERRED)  HANDLING                      FEEDBACK if    RESULT_SUBMITTED (+ RESULT_DELIVERED       meet HANDLE (+ open EVALUATE if final)
+//                      or officer (escalations)                                 final, else      if final)
+//                                                                               unchanged
+// deliverResult        officer                    HANDLING (result submitted)   FEEDBACK       RESULT_DELIVERED                           open EVALUATE
+// evaluate             the resident               FEEDBACK                      CLOSED or      EVALUATED {rating, round}; then CLOSED     meet EVALUATE; on reopen open ANALYZE
+//                                                                               reopened         {EVALUATED}, or in round 1 when            (ON_THE_SPOT) or HANDLE (others) for round 2
+//                                                                                                DISSATISFIED: REOPENED (round 2) to
+//                                                                                                ANALYZING (on-the-spot) / HANDLING
+// expireEvaluation     system (job)               FEEDBACK, window elapsed      CLOSED         CLOSED {reason: NOT_EVALUATED}             (EVALUATE stays unmet)
+// remindDeadline       system (job)               any open                      (unchanged)    REMINDED {deadlineId}                      sets remindedAt (once)
+// escalateOverdue      system (job)               any open                      (unchanged)    OVERDUE_ESCALATED {deadlineId}             sets escalatedAt (once)
+//
+// * From COLLECTED, the officer's decision acknowledges first: ACKNOWLEDGED is written
+//   (meeting ACKNOWLEDGE) before the action's own events, so response figures stay true.
+// Every event records actorId, actorRole, fromStage, toStage, round. Each change bumps
+// Opinion.version; an action given an `expectedVersion` that is stale fails with
+// DomainError('conflict'): of two officers acting at once, exactly one wins.
+// Report semantics: received = COLLECTED event; closed = CLOSED event; on time = every
+// non-cancelled ACKNOWLEDGE/ANALYZE/HANDLE deadline of the case met by its dueAt;
+// first response = first ACKNOWLEDGED; satisfaction from EVALUATED events per round.
+import type { Opinion, OpinionEvent, Priority, Rating } from '../../generated/prisma/client.js';
+
+export type OpinionAction =
+  | { type: 'acknowledge' }
+  | { type: 'classify'; categoryId?: number; priority?: Priority }
+  | { type: 'answer'; text: string }
+  | { type: 'refer'; agencyId: number; note?: string; dueAt?: Date }
+  | { type: 'escalate'; to: 'PROPOSAL' | 'SUPERVISION'; note?: string }
+  | { type: 'decline'; reason: string }
+  | { type: 'merge'; intoOpinionId: number }
+  | { type: 'handBack'; reason: string }
+  | { type: 'progress'; note: string }
+  | { type: 'requestClarification'; question: string }
+  | { type: 'clarify'; answer: string }
+  | { type: 'submitResult'; text: string; final: boolean }
+  | { type: 'deliverResult'; text?: string }
+  | { type: 'evaluate'; rating: Rating; comment?: string }
+  | { type: 'expireEvaluation' }
+  | { type: 'remindDeadline'; deadlineId: number }
+  | { type: 'escalateOverdue'; deadlineId: number };
+
+export type OpinionActionType = OpinionAction['type'];
+
+/** Who acts: a person (their roles are checked) or the system (jobs). */
+export type Actor = { kind: 'person'; personId: number } | { kind: 'system' };
+
+export interface ApplyOpinionActionInput {
+  opinionId: number;
+  actor: Actor;
+  action: OpinionAction;
+  /** The version the actor saw; a newer one means someone else acted first. */
+  expectedVersion?: number;
+}
+
+export interface ApplyOpinionActionResult {
+  opinion: Opinion;
+  events: OpinionEvent[];
+  /** Notifications written to the outbox by this action. */
+  notified: number;
+}

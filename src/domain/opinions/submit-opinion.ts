@@ -1,0 +1,199 @@
+// Collect (收集): a resident's opinion enters the loop. The opinion, its COLLECTED
+// event, its attachments, the ACKNOWLEDGE deadline and the officers' notifications
+// are written in one transaction: all of them or none.
+import { z } from 'zod';
+import type { Opinion } from '../../generated/prisma/client.js';
+import type { DomainDeps } from '../deps.js';
+import { DomainError } from '../errors.js';
+import { enqueueNotifications } from '../notifications/message.js';
+import { openDeadline } from './deadlines.js';
+import { allocateTrackingNumber } from './tracking-number.js';
+
+export const attachmentInputSchema = z.object({
+  kind: z.enum(['PHOTO', 'DOCUMENT']),
+  telegramFileId: z.string().min(1),
+  fileUniqueId: z.string().min(1).optional(),
+});
+export type AttachmentInput = z.infer<typeof attachmentInputSchema>;
+
+export interface SubmitOpinionInput {
+  residentId: number;
+  stationId: number;
+  categoryId: number;
+  text: string;
+  attachments?: AttachmentInput[];
+  location?: { latitude: number; longitude: number } | null;
+  contactPhone?: string | null;
+  contactName?: string | null;
+  /** May the handling agency see the contact details? */
+  shareContact: boolean;
+  locale: string;
+  /**
+   * Identifies one confirmation (e.g. the pressed button's callback id): submitting
+   * again with the same key returns the opinion already written instead of a copy.
+   */
+  submissionKey?: string;
+}
+
+export interface SubmitOpinionResult {
+  opinion: Pick<Opinion, 'id' | 'trackingNo' | 'stationId' | 'createdAt'>;
+  notified: number;
+}
+
+function inputSchema(config: DomainDeps['config']) {
+  return z.object({
+    residentId: z.number().int().positive(),
+    stationId: z.number().int().positive(),
+    categoryId: z.number().int().positive(),
+    text: z.string(),
+    attachments: z.array(attachmentInputSchema).max(config.OPINION_MAX_PHOTOS).default([]),
+    location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullish(),
+    contactPhone: z.string().trim().min(3).max(32).nullish(),
+    contactName: z.string().trim().max(128).nullish(),
+    shareContact: z.boolean(),
+    locale: z.string().min(2).max(10),
+    submissionKey: z.string().min(1).max(128).optional(),
+  });
+}
+
+/** Text limits, counted in characters as a person sees them (not UTF-16 units). */
+export function opinionTextSchema(config: DomainDeps['config']) {
+  return z
+    .string()
+    .trim()
+    .refine((text) => [...text].length >= config.OPINION_TEXT_MIN, { message: 'too-short' })
+    .refine((text) => [...text].length <= config.OPINION_TEXT_MAX, { message: 'too-long' });
+}
+
+/** Throws DomainError('validation', 'opinion-text-too-short' | 'opinion-text-too-long') with the limits. */
+export function checkOpinionText(config: DomainDeps['config'], text: string): string {
+  const parsed = opinionTextSchema(config).safeParse(text);
+  if (parsed.success) return parsed.data;
+  const tooShort = parsed.error.issues.some((issue) => issue.message === 'too-short');
+  throw new DomainError('validation', tooShort ? 'opinion-text-too-short' : 'opinion-text-too-long', {
+    min: config.OPINION_TEXT_MIN,
+    max: config.OPINION_TEXT_MAX,
+    length: [...text.trim()].length,
+  });
+}
+
+/** Refuses when the resident already sent OPINIONS_PER_HOUR opinions in the last hour. */
+export async function checkOpinionRateLimit(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'>, residentId: number): Promise<void> {
+  const since = new Date(deps.clock.now().getTime() - 3_600_000);
+  const recent = await deps.prisma.opinion.count({ where: { residentId, createdAt: { gte: since } } });
+  if (recent >= deps.config.OPINIONS_PER_HOUR) {
+    throw new DomainError('rate-limited', 'opinion-rate-limited', { limit: deps.config.OPINIONS_PER_HOUR });
+  }
+}
+
+export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInput): Promise<SubmitOpinionResult> {
+  const parsed = inputSchema(deps.config).safeParse(rawInput);
+  if (!parsed.success) throw new DomainError('validation', 'opinion-invalid-input', { detail: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
+  const input = { ...parsed.data, text: checkOpinionText(deps.config, parsed.data.text) };
+  if (input.submissionKey) {
+    const earlier = await findSubmission(deps, input.residentId, input.submissionKey);
+    if (earlier) return { opinion: earlier, notified: 0 };
+  }
+  await checkOpinionRateLimit(deps, input.residentId);
+  const now = deps.clock.now();
+
+  const result = await deps.prisma.$transaction(async (tx) => {
+    const [resident, station, category] = await Promise.all([
+      tx.person.findUnique({ where: { id: input.residentId } }),
+      tx.station.findFirst({ where: { id: input.stationId, active: true } }),
+      tx.category.findFirst({ where: { id: input.categoryId, active: true } }),
+    ]);
+    if (!resident || resident.erasedAt || !resident.consentedAt) throw new DomainError('forbidden', 'opinion-consent-required');
+    if (!station) throw new DomainError('not-found', 'stations-not-found');
+    if (!category) throw new DomainError('not-found', 'opinion-category-not-found');
+
+    const trackingNo = await allocateTrackingNumber(tx, now, deps.config.TIME_ZONE);
+    const opinion = await tx.opinion.create({
+      data: {
+        trackingNo,
+        residentId: resident.id,
+        stationId: station.id,
+        categoryId: category.id,
+        text: input.text,
+        latitude: input.location?.latitude ?? null,
+        longitude: input.location?.longitude ?? null,
+        contactPhone: input.contactPhone ?? null,
+        contactName: input.contactName ?? null,
+        shareContact: input.shareContact,
+        locale: input.locale,
+        createdAt: now,
+      },
+    });
+    await tx.opinionEvent.create({
+      data: {
+        opinionId: opinion.id,
+        type: 'COLLECTED',
+        actorId: resident.id,
+        actorRole: 'RESIDENT',
+        toStage: 'COLLECTED',
+        round: 1,
+        at: now,
+        data: input.submissionKey ? { submissionKey: input.submissionKey } : {},
+      },
+    });
+    if (input.attachments.length > 0) {
+      await tx.attachment.createMany({
+        data: input.attachments.map((a) => ({ opinionId: opinion.id, kind: a.kind, telegramFileId: a.telegramFileId, fileUniqueId: a.fileUniqueId ?? null, createdAt: now })),
+      });
+    }
+    await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
+    await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
+
+    const officers = await tx.staffRole.findMany({
+      where: { kind: 'LIAISON_OFFICER', stationId: station.id, revokedAt: null, person: { chatId: { not: null }, erasedAt: null } },
+      select: { person: { select: { id: true, chatId: true } } },
+    });
+    const recipients = [...new Map(officers.map(({ person }) => [person.id, person])).values()];
+    const notified = await enqueueNotifications(
+      tx,
+      recipients.map((officer) => ({
+        dedupeKey: `opinion:${opinion.id}:collected:person:${officer.id}`,
+        personId: officer.id,
+        chatId: officer.chatId!,
+        opinionId: opinion.id,
+        message: {
+          key: 'notify-officer-new-opinion',
+          vars: {
+            trackingNo,
+            stationZh: station.nameZh,
+            stationEn: station.nameEn,
+            categoryZh: category.nameZh,
+            categoryEn: category.nameEn,
+            excerpt: excerpt(input.text),
+            photos: input.attachments.length,
+          },
+          action: { type: 'triage', opinionId: opinion.id },
+        },
+      })),
+    );
+    return { opinion: { id: opinion.id, trackingNo, stationId: station.id, createdAt: opinion.createdAt }, notified };
+  });
+  if (result.notified > 0) deps.onNotificationsCommitted?.();
+  return result;
+}
+
+/** The opinion a confirmation already produced: a dialogue replayed after a crash must not file it twice. */
+async function findSubmission(deps: Pick<DomainDeps, 'prisma'>, residentId: number, submissionKey: string): Promise<SubmitOpinionResult['opinion'] | null> {
+  const event = await deps.prisma.opinionEvent.findFirst({
+    where: { type: 'COLLECTED', opinion: { residentId }, data: { path: ['submissionKey'], equals: submissionKey } },
+    select: { opinion: { select: { id: true, trackingNo: true, stationId: true, createdAt: true } } },
+  });
+  return event?.opinion ?? null;
+}
+
+const EXCERPT_CHARACTERS = 120;
+
+export function excerpt(text: string, characters = EXCERPT_CHARACTERS): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= characters ? chars.join('') : `${chars.slice(0, characters - 1).join('')}…`;
+}
+
+/** The categories a resident chooses from, in the configured order. */
+export async function listOpinionCategories(deps: Pick<DomainDeps, 'prisma'>): Promise<{ id: number; nameZh: string; nameEn: string }[]> {
+  return deps.prisma.category.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, nameZh: true, nameEn: true } });
+}

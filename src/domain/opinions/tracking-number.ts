@@ -1,0 +1,30 @@
+// Tracking numbers a person can read aloud over the phone: MY-2611-0042, i.e. the
+// 42nd opinion of November 2026 (month in the district's time zone).
+import type { Tx } from '../deps.js';
+
+/** YYMM of `at` in `timeZone`. */
+export function trackingMonth(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: '2-digit', month: '2-digit' }).formatToParts(at);
+  const field = (type: 'year' | 'month') => parts.find((part) => part.type === type)?.value ?? '';
+  return `${field('year')}${field('month')}`;
+}
+
+export function formatTrackingNumber(month: string, sequence: number): string {
+  return `MY-${month}-${String(sequence).padStart(4, '0')}`;
+}
+
+export const trackingNumberPattern = /^MY-\d{4}-\d{4,}$/;
+
+/**
+ * Takes the month's next number inside the caller's transaction. The upsert locks the
+ * month's row until commit, so concurrent submissions queue instead of colliding, and
+ * a rolled-back submission gives its number back.
+ */
+export async function allocateTrackingNumber(tx: Tx, at: Date, timeZone: string): Promise<string> {
+  const month = trackingMonth(at, timeZone);
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "TrackingCounter" ("month", "last") VALUES (${month}, 1)
+    ON CONFLICT ("month") DO UPDATE SET "last" = "TrackingCounter"."last" + 1
+    RETURNING "last"`;
+  return formatTrackingNumber(month, Number(rows[0]!.last));
+}

@@ -1,0 +1,153 @@
+// Who may do what to which opinion, from the actor's active (non-revoked) staff roles.
+// Scopes: a liaison officer their station(s); a representative escalations at their
+// station; an agency handler what is currently referred to their agency (agency actions
+// only); a street admin everything within their street / town; a district admin
+// everything within the district; the resident only evaluates their own opinion; the
+// system only runs the deadline jobs. Admins may take every officer action in scope.
+import type { Disposition, StaffRole, StaffRoleKind } from '../../generated/prisma/client.js';
+import type { PrismaClient } from '../../db/database.js';
+import type { Tx } from '../deps.js';
+import { DomainError } from '../errors.js';
+import type { Actor, OpinionActionType } from '../opinions/lifecycle.js';
+
+/** The role an action is recorded under (OpinionEvent.actorRole). */
+export type ActorRole = StaffRoleKind | 'RESIDENT' | 'SYSTEM';
+
+/** An actor with the roles that count now. */
+export interface Principal {
+  actor: Actor;
+  roles: readonly Pick<StaffRole, 'kind' | 'stationId' | 'agencyId' | 'regionId'>[];
+}
+
+/** What permissions depend on: where the opinion is, whose it is, who handles it. */
+export interface OpinionScope {
+  residentId: number | null;
+  stationId: number;
+  /** The station's region and its ancestors (community → street/town → district). */
+  regionPath: readonly number[];
+  agencyId: number | null;
+  disposition: Disposition | null;
+}
+
+type Db = Tx | PrismaClient;
+
+export const OFFICER_ACTIONS: readonly OpinionActionType[] = [
+  'acknowledge', 'classify', 'answer', 'refer', 'escalate', 'decline', 'merge', 'progress', 'clarify', 'submitResult', 'deliverResult',
+];
+export const AGENCY_ACTIONS: readonly OpinionActionType[] = ['handBack', 'progress', 'requestClarification', 'submitResult'];
+export const REPRESENTATIVE_ACTIONS: readonly OpinionActionType[] = ['progress', 'submitResult'];
+export const RESIDENT_ACTIONS: readonly OpinionActionType[] = ['evaluate'];
+export const SYSTEM_ACTIONS: readonly OpinionActionType[] = ['expireEvaluation', 'remindDeadline', 'escalateOverdue'];
+
+const ESCALATIONS: readonly Disposition[] = ['PROPOSAL', 'SUPERVISION'];
+
+/** When several roles allow an action, it is recorded under the closest one. */
+const ROLE_PREFERENCE: readonly StaffRoleKind[] = ['LIAISON_OFFICER', 'REPRESENTATIVE', 'AGENCY_HANDLER', 'STREET_ADMIN', 'DISTRICT_ADMIN'];
+
+export async function loadPrincipal(db: Db, actor: Actor): Promise<Principal> {
+  if (actor.kind === 'system') return { actor, roles: [] };
+  const person = await db.person.findUnique({
+    where: { id: actor.personId },
+    select: { erasedAt: true, roles: { where: { revokedAt: null }, select: { kind: true, stationId: true, agencyId: true, regionId: true } } },
+  });
+  // An unknown or erased person holds nothing (and can act on nothing).
+  if (!person || person.erasedAt) return { actor, roles: [] };
+  return { actor, roles: person.roles };
+}
+
+/** The region and its ancestors, nearest first. */
+export async function regionPath(db: Db, regionId: number): Promise<number[]> {
+  const path: number[] = [];
+  // The tree is shallow; the bound only guards against a corrupted cycle.
+  for (let current: number | null = regionId; current !== null && path.length < 16; ) {
+    path.push(current);
+    const region: { parentId: number | null } | null = await db.region.findUnique({ where: { id: current }, select: { parentId: true } });
+    current = region?.parentId ?? null;
+  }
+  return path;
+}
+
+export async function loadOpinionScope(
+  db: Db,
+  opinion: { residentId: number | null; stationId: number; agencyId: number | null; disposition: Disposition | null; station?: { regionId: number } },
+): Promise<OpinionScope> {
+  const regionId = opinion.station?.regionId ?? (await db.station.findUniqueOrThrow({ where: { id: opinion.stationId }, select: { regionId: true } })).regionId;
+  return {
+    residentId: opinion.residentId,
+    stationId: opinion.stationId,
+    regionPath: await regionPath(db, regionId),
+    agencyId: opinion.agencyId,
+    disposition: opinion.disposition,
+  };
+}
+
+function roleCovers(role: Principal['roles'][number], action: OpinionActionType, scope: OpinionScope): boolean {
+  switch (role.kind) {
+    case 'LIAISON_OFFICER':
+    case 'STREET_ADMIN':
+    case 'DISTRICT_ADMIN': {
+      if (!OFFICER_ACTIONS.includes(action)) return false;
+      // A referred case's result is the agency's to submit.
+      if (action === 'submitResult' && scope.disposition === 'REFERRED') return false;
+      if (role.kind === 'LIAISON_OFFICER') return role.stationId === scope.stationId;
+      if (role.kind === 'STREET_ADMIN') return role.regionId !== null && scope.regionPath.includes(role.regionId);
+      return role.regionId === null || scope.regionPath.includes(role.regionId);
+    }
+    case 'AGENCY_HANDLER':
+      return AGENCY_ACTIONS.includes(action) && scope.disposition === 'REFERRED' && role.agencyId !== null && role.agencyId === scope.agencyId;
+    case 'REPRESENTATIVE':
+      return (
+        REPRESENTATIVE_ACTIONS.includes(action) &&
+        scope.disposition !== null &&
+        ESCALATIONS.includes(scope.disposition) &&
+        role.stationId !== null &&
+        role.stationId === scope.stationId
+      );
+  }
+}
+
+/** The role under which the principal may take this action on this opinion, or null. */
+export function actingRole(principal: Principal, action: OpinionActionType, scope: OpinionScope): ActorRole | null {
+  if (principal.actor.kind === 'system') return SYSTEM_ACTIONS.includes(action) ? 'SYSTEM' : null;
+  if (RESIDENT_ACTIONS.includes(action)) return scope.residentId !== null && scope.residentId === principal.actor.personId ? 'RESIDENT' : null;
+  for (const kind of ROLE_PREFERENCE) {
+    if (principal.roles.some((role) => role.kind === kind && roleCovers(role, action, scope))) return kind;
+  }
+  return null;
+}
+
+export function can(principal: Principal, action: OpinionActionType, scope: OpinionScope): boolean {
+  return actingRole(principal, action, scope) !== null;
+}
+
+/** The acting role; throws DomainError('forbidden') when there is none. */
+export function assertCan(principal: Principal, action: OpinionActionType, scope: OpinionScope): ActorRole {
+  const role = actingRole(principal, action, scope);
+  if (!role) throw new DomainError('forbidden', 'error-forbidden', { action });
+  return role;
+}
+
+/** Every action type this principal may take on this opinion, whatever its stage. */
+export function permittedActions(principal: Principal, scope: OpinionScope): OpinionActionType[] {
+  const all = [...new Set([...OFFICER_ACTIONS, ...AGENCY_ACTIONS, ...RESIDENT_ACTIONS, ...SYSTEM_ACTIONS])];
+  return all.filter((action) => can(principal, action, scope));
+}
+
+/**
+ * The role in which the principal may look at the opinion, or null: staff who may
+ * act on it (an agency also on what it handled before), and the resident who sent it.
+ */
+export function viewingRole(principal: Principal, scope: OpinionScope): ActorRole | null {
+  if (principal.actor.kind === 'system') return 'SYSTEM';
+  for (const kind of ROLE_PREFERENCE) {
+    const covers = principal.roles.some((role) => {
+      if (role.kind !== kind) return false;
+      if (kind === 'AGENCY_HANDLER') return role.agencyId !== null && role.agencyId === scope.agencyId;
+      if (kind === 'REPRESENTATIVE') return role.stationId === scope.stationId;
+      return roleCovers(role, 'classify', scope);
+    });
+    if (covers) return kind;
+  }
+  if (scope.residentId !== null && scope.residentId === principal.actor.personId) return 'RESIDENT';
+  return null;
+}

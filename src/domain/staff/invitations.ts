@@ -1,0 +1,151 @@
+// Staff invitations: the only way to gain a role. An admin binds a one-time code to a
+// role and a scope; accepting it (deep link /start inv_<code> or /join <code>) creates
+// the person if needed (accepting is the staff member's consent) and the role.
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { StaffRoleKind, type Person, type StaffInvitation, type StaffRole } from '../../generated/prisma/client.js';
+import type { DomainDeps, Tx } from '../deps.js';
+import { DomainError } from '../errors.js';
+import type { Named } from './directory.js';
+import { canManage, loadRegionTree, requireAdminRoles, scopeRegionId } from './scope.js';
+
+/** What each role is bound to. */
+export const SCOPE_OF_ROLE = {
+  LIAISON_OFFICER: 'station',
+  REPRESENTATIVE: 'station',
+  AGENCY_HANDLER: 'agency',
+  STREET_ADMIN: 'region',
+  DISTRICT_ADMIN: 'region',
+} as const satisfies Record<StaffRoleKind, 'station' | 'agency' | 'region'>;
+
+// No 0/o, 1/l/i: codes are read out and typed by hand.
+const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const CODE_LENGTH = 10;
+export const INVITATION_START_PREFIX = 'inv_';
+
+export function newInvitationCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/** Codes are compared case-insensitively and without the surrounding spaces or the deep-link prefix. */
+export function normalizeInvitationCode(raw: string): string {
+  const code = raw.trim().toLowerCase();
+  return code.startsWith(INVITATION_START_PREFIX) ? code.slice(INVITATION_START_PREFIX.length) : code;
+}
+
+export function invitationDeepLink(botUsername: string, code: string): string {
+  return `https://t.me/${botUsername}?start=${INVITATION_START_PREFIX}${code}`;
+}
+
+const createInvitationInput = z.object({
+  creatorId: z.number().int().positive(),
+  kind: z.enum(StaffRoleKind),
+  /** The station, agency or region id, as SCOPE_OF_ROLE says for the kind. */
+  scopeId: z.number().int().positive(),
+});
+export type CreateInvitationInput = z.input<typeof createInvitationInput>;
+
+/** The invitation with the station, agency or region it binds to. */
+export async function createInvitation(deps: DomainDeps, input: CreateInvitationInput) {
+  const parsed = createInvitationInput.safeParse(input);
+  if (!parsed.success) throw new DomainError('validation', 'error-validation');
+  const { creatorId, kind, scopeId } = parsed.data;
+  return deps.prisma.$transaction(async (tx) => {
+    const adminRoles = await requireAdminRoles(tx, creatorId);
+    const scope = await resolveScope(tx, kind, scopeId);
+    if (!canManage(await loadRegionTree(tx), adminRoles, { kind, regionId: scope.regionId })) throw new DomainError('forbidden', 'error-forbidden');
+    return tx.staffInvitation.create({
+      data: { ...scope.columns, code: newInvitationCode(), kind, createdById: creatorId, expiresAt: expiry(deps) },
+      include: { station: true, agency: true, region: true },
+    });
+  });
+}
+
+/** The CLI's bootstrap: a first district admin, when nobody can invite yet. */
+export async function createBootstrapInvitation(deps: DomainDeps, input: { regionCode?: string | undefined }): Promise<StaffInvitation> {
+  const districts = await deps.prisma.region.findMany({ where: { kind: 'DISTRICT', ...(input.regionCode ? { code: input.regionCode } : {}) } });
+  if (districts.length !== 1) {
+    throw new DomainError('validation', input.regionCode ? 'invitation-bootstrap-unknown-region' : 'invitation-bootstrap-choose-region', {
+      code: input.regionCode ?? '',
+      count: districts.length,
+    });
+  }
+  return deps.prisma.staffInvitation.create({
+    data: { code: newInvitationCode(), kind: 'DISTRICT_ADMIN', regionId: districts[0]!.id, expiresAt: expiry(deps) },
+  });
+}
+
+export interface AcceptInvitationInput {
+  code: string;
+  telegramId: number;
+  chatId: number;
+  displayName?: string | undefined;
+  locale: string;
+}
+
+export interface AcceptedInvitation {
+  person: Person;
+  role: StaffRole;
+  /** The station, agency or region the role is bound to. */
+  scope: Named | null;
+}
+
+export async function acceptInvitation(deps: DomainDeps, input: AcceptInvitationInput): Promise<AcceptedInvitation> {
+  const code = normalizeInvitationCode(input.code);
+  const now = deps.clock.now();
+  return deps.prisma.$transaction(async (tx) => {
+    const invitation = await tx.staffInvitation.findUnique({ where: { code }, include: { station: true, agency: true, region: true } });
+    if (!invitation) throw new DomainError('not-found', 'invitation-unknown');
+    if (invitation.revokedAt) throw new DomainError('invalid-transition', 'invitation-revoked');
+    if (invitation.usedAt) throw new DomainError('invalid-transition', 'invitation-used');
+    if (invitation.expiresAt <= now) throw new DomainError('invalid-transition', 'invitation-expired');
+
+    const telegramId = BigInt(input.telegramId);
+    const existing = await tx.person.findUnique({ where: { telegramId } });
+    const person = existing
+      ? await tx.person.update({ where: { id: existing.id }, data: { chatId: BigInt(input.chatId), consentedAt: existing.consentedAt ?? now, blockedAt: null } })
+      : await tx.person.create({
+          data: { telegramId, chatId: BigInt(input.chatId), displayName: input.displayName ?? null, locale: input.locale, consentedAt: now },
+        });
+    const scope = { stationId: invitation.stationId, agencyId: invitation.agencyId, regionId: invitation.regionId };
+    const held = await tx.staffRole.findFirst({ where: { personId: person.id, kind: invitation.kind, revokedAt: null, ...scope } });
+    if (held) throw new DomainError('validation', 'invitation-already-held');
+
+    // Claimed with a guard: of two people using one code at once, one gets it.
+    const claimed = await tx.staffInvitation.updateMany({ where: { id: invitation.id, usedAt: null, revokedAt: null }, data: { usedAt: now, usedById: person.id } });
+    if (claimed.count !== 1) throw new DomainError('invalid-transition', 'invitation-used');
+    const role = await tx.staffRole.create({ data: { personId: person.id, kind: invitation.kind, ...scope, grantedById: invitation.createdById, createdAt: now } });
+    return { person, role, scope: invitation.station ?? invitation.agency ?? invitation.region };
+  });
+}
+
+function expiry(deps: DomainDeps): Date {
+  return new Date(deps.clock.now().getTime() + deps.config.INVITATION_TTL_HOURS * 3_600_000);
+}
+
+interface ResolvedScope {
+  columns: { stationId?: number; agencyId?: number; regionId?: number };
+  regionId: number | null;
+}
+
+async function resolveScope(tx: Tx, kind: StaffRoleKind, scopeId: number): Promise<ResolvedScope> {
+  switch (SCOPE_OF_ROLE[kind]) {
+    case 'station': {
+      const station = await tx.station.findFirst({ where: { id: scopeId, active: true } });
+      if (!station) throw new DomainError('not-found', 'error-not-found');
+      return { columns: { stationId: station.id }, regionId: scopeRegionId({ station, regionId: null }) };
+    }
+    case 'agency': {
+      const agency = await tx.agency.findFirst({ where: { id: scopeId, active: true } });
+      if (!agency) throw new DomainError('not-found', 'error-not-found');
+      return { columns: { agencyId: agency.id }, regionId: agency.regionId };
+    }
+    case 'region': {
+      const region = await tx.region.findUnique({ where: { id: scopeId } });
+      if (!region) throw new DomainError('not-found', 'error-not-found');
+      const fits = kind === 'DISTRICT_ADMIN' ? region.kind === 'DISTRICT' : region.kind === 'STREET' || region.kind === 'TOWN';
+      if (!fits) throw new DomainError('validation', 'error-validation');
+      return { columns: { regionId: region.id }, regionId: region.id };
+    }
+  }
+}
