@@ -1,0 +1,70 @@
+// Builds the bot: error boundary, API transformers, context, session, conversations,
+// then one Composer per feature, and the `unhandled` feature last.
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, session, type ApiClientOptions } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { keyValueStorage } from '../db/key-value-storage.js';
+import type { AppDeps } from '../deps.js';
+import type { AppContext, BotContext, SessionData } from './context.js';
+import { features } from './features/index.js';
+import { attachDeps, createBotI18n } from './middleware/app-context.js';
+
+export interface CreateBotOptions {
+  token: string;
+  deps: AppDeps;
+  /** Known bot identity: skips getMe (tests, webhooks). */
+  botInfo?: UserFromGetMe;
+  client?: ApiClientOptions;
+}
+
+export function createBot({ token, deps, botInfo, client }: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    ...(botInfo ? { botInfo } : {}),
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, ...client },
+  });
+  // Bounded: a flood of 429s must not hold an update forever.
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
+  bot.api.config.use(retry);
+
+  bot.catch(async ({ ctx, error }) => {
+    deps.logger.error('update failed', { updateId: ctx.update.update_id, error });
+    try {
+      if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('error-generic'));
+    } catch {
+      // The apology itself failed (blocked chat, network): the log line above is what remains.
+    }
+  });
+
+  // One chat's updates in order (the runner handles chats concurrently).
+  bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  const i18n = createBotI18n(deps);
+  // The session comes before i18n: a language picked before consent lives there.
+  bot.use(attachDeps(deps));
+  bot.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      storage: keyValueStorage<SessionData>(deps.prisma, 'session'),
+      getSessionKey: (ctx) => ctx.chatId?.toString(),
+    }),
+  );
+  bot.use(i18n);
+  bot.use(
+    conversations<BotContext, AppContext>({
+      storage: { type: 'key', version: 1, adapter: keyValueStorage(deps.prisma, 'conversation') },
+      // Contexts inside conversations are new objects: they need the same context
+      // middleware, and the retry transformer (bot.api's transformers do not reach them).
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(retry);
+          await next();
+        },
+        attachDeps(deps),
+        i18n,
+      ],
+    }),
+  );
+  bot.use(features);
+  return bot;
+}

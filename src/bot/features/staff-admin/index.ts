@@ -1,0 +1,77 @@
+// /staff: the staff within an admin's scope, each with a revoke button (confirmed).
+import { Composer, InlineKeyboard } from 'grammy';
+import { listStaff, revokeStaffRole, type StaffEntry } from '../../../domain/staff/index.js';
+import type { BotContext } from '../../context.js';
+import { attempt, nameIn } from '../triage/respond.js';
+import { staffPage, staffRevoke, staffRevokeConfirm } from './callback-data.js';
+import { refreshStaffMenu } from './commands.js';
+import { roleLabel } from './labels.js';
+
+const STAFF_PER_PAGE = 10;
+
+export const staffAdminFeature = new Composer<BotContext>();
+const privateChats = staffAdminFeature.chatType('private');
+
+privateChats.command('staff', async (ctx) => {
+  const view = await staffListView(ctx, 0);
+  if (view) await ctx.reply(view.text, { reply_markup: view.keyboard });
+});
+
+privateChats.callbackQuery(staffPage.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const view = await staffListView(ctx, staffPage.unpack(ctx.callbackQuery.data).page);
+  if (view) await ctx.editMessageText(view.text, { reply_markup: view.keyboard });
+});
+
+privateChats.callbackQuery(staffRevoke.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { role, page } = staffRevoke.unpack(ctx.callbackQuery.data);
+  const staff = await loadStaff(ctx);
+  const entry = staff?.find((s) => s.roleId === role);
+  if (!staff) return;
+  if (!entry) return void (await ctx.reply(ctx.t('error-not-found')));
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('staff-revoke-confirm'), staffRevokeConfirm.pack({ role, page }))
+    .text(ctx.t('staff-revoke-cancel'), staffPage.pack({ page }));
+  await ctx.editMessageText(ctx.t('staff-revoke-question', { line: await staffLine(ctx, entry) }), { reply_markup: keyboard });
+});
+
+privateChats.callbackQuery(staffRevokeConfirm.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { role, page } = staffRevokeConfirm.unpack(ctx.callbackQuery.data);
+  const revoked = await attempt(ctx, () => revokeStaffRole(ctx.deps, { adminId: ctx.person?.id ?? 0, roleId: role }));
+  if (!revoked.ok) return;
+  await ctx.reply(ctx.t('staff-revoked'));
+  await refreshStaffMenu(ctx.api, ctx.deps, revoked.value.personId);
+  const view = await staffListView(ctx, page);
+  if (view) await ctx.editMessageText(view.text, { reply_markup: view.keyboard });
+});
+
+async function loadStaff(ctx: BotContext): Promise<StaffEntry[] | undefined> {
+  if (!ctx.person) return void (await ctx.reply(ctx.t('error-forbidden')));
+  const staff = await attempt(ctx, () => listStaff(ctx.deps, { adminId: ctx.person!.id }));
+  return staff.ok ? staff.value : undefined;
+}
+
+async function staffLine(ctx: BotContext, entry: StaffEntry): Promise<string> {
+  return ctx.t('staff-line', { name: entry.displayName ?? `#${entry.personId}`, role: roleLabel(ctx.t, entry.kind), scope: await nameIn(ctx, entry.scope) });
+}
+
+async function staffListView(ctx: BotContext, page: number): Promise<{ text: string; keyboard: InlineKeyboard } | undefined> {
+  const staff = await loadStaff(ctx);
+  if (!staff) return undefined;
+  const pages = Math.max(1, Math.ceil(staff.length / STAFF_PER_PAGE));
+  const current = Math.min(page, pages - 1);
+  const shown = staff.slice(current * STAFF_PER_PAGE, (current + 1) * STAFF_PER_PAGE);
+  const keyboard = new InlineKeyboard();
+  const lines: string[] = [];
+  for (const [index, entry] of shown.entries()) {
+    const number = current * STAFF_PER_PAGE + index + 1;
+    lines.push(`${number}. ${await staffLine(ctx, entry)}`);
+    if (entry.personId !== ctx.person!.id) keyboard.text(ctx.t('staff-revoke-button', { number }), staffRevoke.pack({ role: entry.roleId, page: current })).row();
+  }
+  if (current > 0) keyboard.text(ctx.t('invitation-page-previous'), staffPage.pack({ page: current - 1 }));
+  if (current < pages - 1) keyboard.text(ctx.t('invitation-page-next'), staffPage.pack({ page: current + 1 }));
+  const header = ctx.t('staff-list-header', { count: staff.length, page: current + 1, pages });
+  return { text: [header, ...lines].join('\n'), keyboard };
+}

@@ -1,0 +1,163 @@
+// Triage and decisions of liaison officers (and admins in scope) on the case view:
+// acknowledge, classify, answer (own text or a saved template), refer, escalate,
+// decline, merge, clarify, progress, submit and deliver results.
+import { Composer, InlineKeyboard } from 'grammy';
+import { activeAgencies, activeCategories, listReplyTemplates, templateAnswerFor } from '../../../domain/staff/index.js';
+import type { BotContext } from '../../context.js';
+import {
+  answerTemplate,
+  answerTemplateSend,
+  answerWrite,
+  caseAction,
+  classifyCategory,
+  classifyPriority,
+  escalateTo,
+  openCase,
+  PRIORITY_CODES,
+  referAgency,
+  referDeadline,
+  type CaseButtonAction,
+} from './callback-data.js';
+import { kebab, loadCaseView, showCase } from './case-view.js';
+import { askCaseText, askFor, caseTextConversation } from './dialogue.js';
+import { performAction } from './perform.js';
+import { attempt, nameIn } from './respond.js';
+
+/** Referral deadlines offered besides the policy's default (0), in working days. */
+const REFERRAL_DAYS = [0, 5, 10, 20] as const;
+
+export const triageFeature = new Composer<BotContext>();
+triageFeature.use(caseTextConversation);
+const privateChats = triageFeature.chatType('private');
+
+privateChats.callbackQuery(openCase.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showCase(ctx, openCase.unpack(ctx.callbackQuery.data).id);
+});
+
+/** A button's handler; it returns PASS to leave the button to a later feature. */
+type ButtonHandler = (ctx: BotContext, id: number, v: number) => Promise<unknown>;
+const PASS = Symbol('pass');
+
+/** The officer's buttons; the agency feature handles its own. */
+const officerButtons: Partial<Record<CaseButtonAction, ButtonHandler>> = {
+  acknowledge: (ctx, id, v) => performAction(ctx, id, v, { type: 'acknowledge' }),
+  deliverResult: (ctx, id, v) => performAction(ctx, id, v, { type: 'deliverResult' }),
+  classify: async (ctx, id, v) => {
+    const categories = await activeCategories(ctx.deps);
+    const keyboard = new InlineKeyboard();
+    for (const [index, category] of categories.entries()) {
+      keyboard.text(await nameIn(ctx, category), classifyCategory.pack({ id, v, cat: category.id }));
+      if (index % 2 === 1) keyboard.row();
+    }
+    await ctx.reply(ctx.t('triage-choose-category'), { reply_markup: keyboard });
+  },
+  answer: async (ctx, id, v) => {
+    const view = await loadCaseView(ctx, id);
+    if (!view) return;
+    const templates = await listReplyTemplates(ctx.deps, { categoryId: view.category.id });
+    const keyboard = new InlineKeyboard().text(ctx.t('triage-answer-write'), answerWrite.pack({ id, v })).row();
+    for (const template of templates) keyboard.text(await nameIn(ctx, { nameZh: template.titleZh, nameEn: template.titleEn }), answerTemplate.pack({ id, v, tpl: template.id })).row();
+    await ctx.reply(ctx.t('triage-answer-how'), { reply_markup: keyboard });
+  },
+  refer: async (ctx, id, v) => {
+    const agencies = await activeAgencies(ctx.deps);
+    const keyboard = new InlineKeyboard();
+    for (const agency of agencies) keyboard.text(await nameIn(ctx, agency), referAgency.pack({ id, v, ag: agency.id })).row();
+    await ctx.reply(ctx.t('triage-choose-agency'), { reply_markup: keyboard });
+  },
+  escalate: async (ctx, id, v) => {
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t('triage-escalate-proposal'), escalateTo.pack({ id, v, to: 'PROPOSAL' }))
+      .text(ctx.t('triage-escalate-supervision'), escalateTo.pack({ id, v, to: 'SUPERVISION' }));
+    await ctx.reply(ctx.t('triage-escalate-how'), { reply_markup: keyboard });
+  },
+  decline: askFor('decline'),
+  merge: askFor('merge'),
+  clarify: askFor('clarify'),
+  progress: askFor('progress'),
+  submitResult: async (ctx, id, v) => {
+    // Officers submit results of escalations, delivered at once; an agency chooses how (agency feature).
+    const view = await loadCaseView(ctx, id);
+    if (!view) return;
+    if (view.viewerRole === 'AGENCY_HANDLER') return PASS;
+    await askFor('submitFinal')(ctx, id, v);
+  },
+};
+
+/** Shared with the agency feature: dispatches the `ca` buttons it owns, passes the rest on. */
+export function caseButtons(handlers: Partial<Record<CaseButtonAction, ButtonHandler>>) {
+  const composer = new Composer<BotContext>();
+  composer.chatType('private').callbackQuery(caseAction.filter, async (ctx, next) => {
+    const { act, id, v } = caseAction.unpack(ctx.callbackQuery.data);
+    const handler = handlers[act];
+    if (!handler || (await handler(ctx, id, v)) === PASS) return next();
+    await ctx.answerCallbackQuery();
+  });
+  return composer;
+}
+
+privateChats.callbackQuery(classifyCategory.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, cat } = classifyCategory.unpack(ctx.callbackQuery.data);
+  const keyboard = new InlineKeyboard();
+  for (const pri of PRIORITY_CODES) keyboard.text(ctx.t(`case-priority-${kebab(pri)}`), classifyPriority.pack({ id, v, cat, pri }));
+  await ctx.editMessageText(ctx.t('triage-choose-priority'), { reply_markup: keyboard });
+});
+
+privateChats.callbackQuery(classifyPriority.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, cat, pri } = classifyPriority.unpack(ctx.callbackQuery.data);
+  await performAction(ctx, id, v, { type: 'classify', categoryId: cat, priority: pri });
+});
+
+privateChats.callbackQuery(answerWrite.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v } = answerWrite.unpack(ctx.callbackQuery.data);
+  await askCaseText(ctx, { opinionId: id, version: v, action: 'answer' });
+});
+
+privateChats.callbackQuery(answerTemplate.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, tpl } = answerTemplate.unpack(ctx.callbackQuery.data);
+  // The answer goes to the resident in the language they wrote in.
+  const answer = await attempt(ctx, () => templateAnswerFor(ctx.deps, { opinionId: id, templateId: tpl }));
+  if (!answer.ok) return;
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('triage-answer-send'), answerTemplateSend.pack({ id, v, tpl }))
+    .text(ctx.t('triage-answer-write'), answerWrite.pack({ id, v }));
+  await ctx.reply(ctx.t('triage-answer-preview', { text: answer.value }), { reply_markup: keyboard });
+});
+
+privateChats.callbackQuery(answerTemplateSend.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, tpl } = answerTemplateSend.unpack(ctx.callbackQuery.data);
+  const answer = await attempt(ctx, () => templateAnswerFor(ctx.deps, { opinionId: id, templateId: tpl }));
+  if (answer.ok) await performAction(ctx, id, v, { type: 'answer', text: answer.value });
+});
+
+privateChats.callbackQuery(referAgency.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, ag } = referAgency.unpack(ctx.callbackQuery.data);
+  const keyboard = new InlineKeyboard();
+  for (const days of REFERRAL_DAYS) {
+    keyboard.text(days === 0 ? ctx.t('triage-refer-default-deadline') : ctx.t('triage-refer-days', { days }), referDeadline.pack({ id, v, ag, days }));
+  }
+  await ctx.editMessageText(ctx.t('triage-choose-deadline'), { reply_markup: keyboard });
+});
+
+privateChats.callbackQuery(referDeadline.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, ag, days } = referDeadline.unpack(ctx.callbackQuery.data);
+  const { calendar, clock, config } = ctx.deps;
+  const dueAt = days > 0 ? calendar.addWorkingDays(clock.now(), days, config.TIME_ZONE) : undefined;
+  await performAction(ctx, id, v, { type: 'refer', agencyId: ag, ...(dueAt ? { dueAt } : {}) });
+});
+
+privateChats.callbackQuery(escalateTo.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, to } = escalateTo.unpack(ctx.callbackQuery.data);
+  await performAction(ctx, id, v, { type: 'escalate', to });
+});
+
+triageFeature.use(caseButtons(officerButtons));
