@@ -1,0 +1,13 @@
+export { createBotApiEmulator } from './bot-api/emulator.js';
+export type { BotApiEmulator, BotApiEmulatorOptions, RequestHandler } from './bot-api/emulator.js';
+export { parseBody, parseMultipart, readRequestBody, BodyParseError } from './bot-api/body-parser.js';
+export type { ParsedBody, UploadedFile } from './bot-api/body-parser.js';
+export { parseHtml, parseMarkdown, resolveFormattedText } from './bot-api/formatting.js';
+export { BotApiError } from './bot-api/errors.js';
+export type * from './bot-api/types.js';
+export { createConsoleServer } from './console/server.js';
+export type { ConsoleServer, ConsoleServerOptions, TimeAdvance } from './console/server.js';
+export { defaultDemoPersonas, defaultDemoPlaces } from './personas.js';
+export type { DemoPlace } from './personas.js';
+export { startDemoTransport } from './demo-transport.js';
+export type { DemoTransport, DemoTransportOptions } from './demo-transport.js';

@@ -1,0 +1,215 @@
+// The demo as a person plays it: `startDemo` (what `npm run demo` runs) driven through
+// the console page in headless Chromium, the whole loop in Chinese. Screenshots of each
+// persona's chat go to test/artifacts/ (git-ignored). Skipped where Chromium is missing.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { WorkingCalendar } from '../../src/domain/calendar/index.js';
+import { startDemo, type RunningDemo } from '../../src/demo/start-demo.js';
+import type { Logger } from '../../src/logger.js';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+if (!hasChromium) {
+  console.warn(`[e2e] skipped: no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+/** Keeps warnings and errors (a failed update is logged, not thrown) so the test can fail on them. */
+function recordingLogger(problems: string[]): Logger {
+  const record = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    void problems.push(`${level} ${message} ${JSON.stringify(fields, jsonSafe)}`);
+  const logger: Logger = { debug: () => {}, info: () => {}, warn: record('warn'), error: record('error'), child: () => logger };
+  return logger;
+}
+const jsonSafe = (_key: string, value: unknown) =>
+  typeof value === 'bigint' ? value.toString() : value instanceof Error ? `${value.name}: ${value.message}` : value;
+
+/**
+ * 10:00 in the district on the last working day of next month: after the loop, one
+ * "+1 工作日" crosses into the following month, whose /report then covers the loop.
+ */
+function lastWorkingDayOfNextMonth(now: Date): Date {
+  const calendar = WorkingCalendar.fromFile();
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 0));
+  while (!calendar.isWorkingDate(day.toISOString().slice(0, 10))) day.setUTCDate(day.getUTCDate() - 1);
+  return new Date(`${day.toISOString().slice(0, 10)}T10:00:00+08:00`);
+}
+
+describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () => {
+  const problems: string[] = [];
+  let demo: RunningDemo;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    await mkdir(artifacts, { recursive: true });
+    // The database is in memory; report files still go under DATA_DIR.
+    dataDir = await mkdtemp(join(tmpdir(), 'minyi-e2e-'));
+    const { chromium } = await import('playwright-core');
+    // Side by side (the embedded database's start-up dominates); both settle before any
+    // failure is thrown, so afterAll closes whatever started.
+    const started = await Promise.allSettled([
+      startDemo({
+        config: loadConfig({ DATA_DIR: dataDir }),
+        dataDir: 'memory://',
+        port: 0,
+        startAt: lastWorkingDayOfNextMonth(new Date()),
+        logger: recordingLogger(problems),
+        onUnknownMethod: (method) => problems.push(`unknown Bot API method ${method}`),
+      }).then((running) => (demo = running)),
+      chromium
+        .launch({
+          executablePath: chromiumPath,
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        })
+        .then((launched) => (browser = launched)),
+    ]);
+    for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page.setDefaultTimeout(10_000);
+    await page.goto(demo.url);
+    await page.getByTestId('connection').filter({ hasText: '已连接' }).waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  // ---------------------------------------------------------------- page helpers
+
+  const botMessages = () => page.locator('[data-testid="message"][data-sender="bot"]');
+  const as = (persona: string) => page.getByTestId(`persona-${persona}`).click();
+  const send = async (text: string) => {
+    await page.getByTestId('message-input').fill(text);
+    await page.getByTestId('send-button').click();
+  };
+  /** The newest bot message containing `text`, once it arrived. */
+  const botSays = async (text: string | RegExp): Promise<Locator> => {
+    const message = botMessages().filter({ hasText: text }).last();
+    await message.waitFor();
+    return message;
+  };
+  const exactly = (label: string) => new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  /** Presses the newest inline button labelled exactly so ("受理", not "不予受理"). */
+  const press = (label: string) => page.getByTestId('inline-btn').filter({ hasText: exactly(label) }).last().click();
+  /** Presses the newest inline button whose label contains this text. */
+  const pressContaining = (text: string) => page.getByTestId('inline-btn').filter({ hasText: text }).last().click();
+  const pressReply = (label: string) => page.getByTestId('reply-btn').filter({ hasText: label }).first().click();
+  const screenshot = (name: string) => page.screenshot({ path: `${artifacts}demo-${name}.png`, fullPage: false });
+
+  // ---------------------------------------------------------------- the loop
+
+  it('shows the personas of the demo district', async () => {
+    const expected = { resident: '王大爷', officer: '李静', agency: '周明', 'street-admin': '黄丽', 'district-admin': '孙伟' };
+    for (const [persona, name] of Object.entries(expected)) expect(await page.getByTestId(`persona-${persona}`).textContent()).toContain(name);
+  });
+
+  let trackingNo = '';
+
+  it('resident: /start, consent, /new through every step, a tracking number', async () => {
+    await as('resident');
+    await send('/start');
+    await pressContaining('同意并继续');
+    await botSays('您已同意隐私说明');
+
+    await send('/new');
+    // The station by location: the console's place picker, then the nearest stations.
+    await pressReply('发送我的位置');
+    await page.getByTestId('place-option').filter({ hasText: '玉屏路口' }).click();
+    await botSays('离您最近的站点');
+    await pressContaining('玉屏社区代表活动站');
+    await botSays('站点：玉屏社区代表活动站');
+    await press('城市管理');
+    await botSays('请用文字描述');
+    await send('玉屏路12号门口的路灯坏了一个多星期，晚上老人出门很不方便，请尽快修理。');
+    await press('跳过'); // photos
+    await pressReply('跳过'); // location
+    await botSays('未附位置');
+    await pressReply('跳过'); // phone
+    await botSays('请核对您的意见');
+    await pressContaining('确认提交');
+    const submitted = await botSays('已提交！您的意见编号是');
+    trackingNo = /编号是：\s*(\S+)/.exec((await submitted.textContent()) ?? '')?.[1] ?? '';
+    expect(trackingNo).not.toBe('');
+    await screenshot('1-resident-submitted');
+  });
+
+  it('officer: the new-opinion notification, 受理, 转办 to 区城市管理局', async () => {
+    await as('officer');
+    await botSays(`新意见 ${trackingNo}`);
+    await press('查看并处理');
+    await botSays(new RegExp(`${trackingNo} · 待受理`));
+    await press('受理');
+    await botSays(`已受理 ${trackingNo}`);
+    await botSays(new RegExp(`${trackingNo} · 分析研判中`));
+    await press('转办');
+    await botSays('转办给哪个承办单位');
+    await press('区城市管理局');
+    await botSays('办理期限');
+    await press('按规定期限');
+    await botSays(`已将 ${trackingNo} 转办`);
+    await screenshot('2-officer-referred');
+  });
+
+  it('agency handler: the referral, 提交结果 as final', async () => {
+    await as('agency');
+    await botSays(`新交办意见 ${trackingNo}`);
+    await press('查看交办件');
+    await botSays(new RegExp(`${trackingNo} · 办理中`));
+    await press('提交结果');
+    await press('最终结果，直接告知群众');
+    await botSays('请输入办理结果');
+    await send('已安排维修人员更换玉屏路12号门口的路灯，当天晚上已恢复照明。');
+    await botSays(`已提交 ${trackingNo} 的办理结果`);
+    await screenshot('3-agency-result');
+  });
+
+  it('resident: the result, rated 满意', async () => {
+    await as('resident');
+    await botSays('办理结果如下');
+    await press('满意');
+    await botSays(`感谢您的评价（满意）！意见 ${trackingNo} 已办结`);
+    await botSays('还有什么想补充的吗');
+    await press('跳过');
+    await botSays('好的，谢谢您');
+    await screenshot('4-resident-rated');
+  });
+
+  it('time: "+1 工作日" crosses into the next month; the street admin gets the monthly report', async () => {
+    const before = new Date((await page.getByTestId('sim-time').getAttribute('data-iso'))!);
+    await page.getByTestId('time-advance-day').click();
+    await page.waitForFunction((previous) => document.querySelector('[data-testid="sim-time"]')?.getAttribute('data-iso') !== previous, before.toISOString());
+    const after = new Date((await page.getByTestId('sim-time').getAttribute('data-iso'))!);
+    expect(after.getUTCMonth()).toBe((before.getUTCMonth() + 1) % 12);
+
+    // The jobs ran at once: the report of the month just ended, as delivered on the 1st.
+    await as('street-admin');
+    await botSays('受理 1 件，办结 1 件');
+    await expect.poll(() => page.getByTestId('photo').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('document-link').count()).toBe(1);
+  });
+
+  it('street admin: /report on demand, with the spreadsheet to download', async () => {
+    await send('/report');
+    await botSays('正在生成');
+    await expect.poll(() => page.getByTestId('photo').count(), { timeout: 15_000 }).toBe(2);
+    const spreadsheet = page.getByTestId('document-link').filter({ hasText: '.xlsx' }).last();
+    const download = await page.request.get(new URL((await spreadsheet.getAttribute('href'))!, demo.url).href);
+    expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
+    await screenshot('5-street-admin-report');
+  });
+
+  it('reports no failed update and no unknown Bot API method', () => {
+    expect(problems).toEqual([]);
+  });
+});
