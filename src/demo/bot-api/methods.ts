@@ -160,6 +160,11 @@ const withEntities = (key: 'entities' | 'caption_entities', entities: TgMessageE
  * Resolves an InputFile parameter: a multipart part under the field name, an
  * `attach://<id>` reference (what grammY sends), a known file_id, or an HTTP URL.
  */
+/** The optional caption of a photo or document, formatted like Telegram does. */
+function parseCaption(params: Params): { text: string; entities: TgMessageEntity[] } {
+  return resolveFormattedText(params.string('caption') ?? '', params.string('parse_mode'), params.json<TgMessageEntity[]>('caption_entities'), 'caption');
+}
+
 function resolveInputFile(state: EmulatorState, params: Params, field: string, folder: 'photos' | 'documents'): StoredFile {
   const direct = params.files.get(field);
   const value = params.string(field);
@@ -291,12 +296,7 @@ export const methods: Record<string, MethodImplementation> = {
 
   sendPhoto: ({ state }, params) => {
     const chat = targetChat(state, params);
-    const caption = resolveFormattedText(
-      params.string('caption') ?? '',
-      params.string('parse_mode'),
-      params.json<TgMessageEntity[]>('caption_entities'),
-      'caption',
-    );
+    const caption = parseCaption(params);
     const markup = parseReplyMarkup(params);
     const file = resolveInputFile(state, params, 'photo', 'photos');
     const size = file.bytes.length > 0 ? imageSize(file.bytes) : { width: 800, height: 600 };
@@ -315,12 +315,7 @@ export const methods: Record<string, MethodImplementation> = {
 
   sendDocument: ({ state }, params) => {
     const chat = targetChat(state, params);
-    const caption = resolveFormattedText(
-      params.string('caption') ?? '',
-      params.string('parse_mode'),
-      params.json<TgMessageEntity[]>('caption_entities'),
-      'caption',
-    );
+    const caption = parseCaption(params);
     const markup = parseReplyMarkup(params);
     const file = resolveInputFile(state, params, 'document', 'documents');
     return postBotMessage(
@@ -375,12 +370,7 @@ export const methods: Record<string, MethodImplementation> = {
   editMessageCaption: ({ state }, params) => {
     const { chat, entry } = editableEntry(state, params);
     if (!entry.message.photo && !entry.message.document) throw badRequest('there is no caption in the message to edit');
-    const caption = resolveFormattedText(
-      params.string('caption') ?? '',
-      params.string('parse_mode'),
-      params.json<TgMessageEntity[]>('caption_entities'),
-      'caption',
-    );
+    const caption = parseCaption(params);
     return commitEdit(state, chat, entry, { caption: caption.text, caption_entities: caption.entities }, inlineMarkupForEdit(params));
   },
 
