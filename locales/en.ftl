@@ -160,7 +160,7 @@ privacy-notice =
     
     What we store: your Telegram account id, name and language, and the opinions you submit (text, photos, location, and the phone number if you choose to give it).
     Why: to pass your opinion to the liaison officers of the station you choose, and to tell you about progress and the result.
-    For how long: { $months } months, then it is deleted or anonymised.
+    For how long: { $months } months after your last opinion is closed (and none is still open); then your personal details are erased automatically and the opinions are kept anonymised for statistics.
     Who sees it: the liaison officers of the station you choose; a handling agency sees your contact details only if you agree.
     Your rights: send /mydata to export all your data, /forget to erase your personal details.
     
