@@ -26,6 +26,7 @@ export interface StartApplicationOptions {
 }
 
 export async function startApplication(deps: AppDeps, { token, deliverySweepMs }: StartApplicationOptions): Promise<RunningApplication> {
+  warnOfMissingHolidaySchedule(deps);
   const bot = createBot({ token, deps });
   await bot.init();
   await publishCommands(bot.api, deps.translate, await staffCommandMenus(deps));
@@ -48,4 +49,14 @@ export async function startApplication(deps: AppDeps, { token, deliverySweepMs }
       await jobs.stop();
     },
   };
+}
+
+/** Deadlines in a year without a holiday schedule count Monday to Friday: tell the operator. */
+function warnOfMissingHolidaySchedule(deps: AppDeps): void {
+  const missing = deps.calendar.yearsMissingAround(deps.clock.now(), deps.config.TIME_ZONE);
+  if (missing.length === 0) return;
+  deps.logger.warn(
+    'no public-holiday schedule for these years: their deadlines count Monday to Friday. Add the State Council schedule with CALENDAR_FILE (see README, Deadlines).',
+    { years: missing },
+  );
 }

@@ -112,6 +112,17 @@ export class WorkingCalendar {
     return this.years.includes(year);
   }
 
+  /**
+   * The years deadlines set now may fall in that have no holiday schedule: this year,
+   * and from December on the next one too (a 15-working-day limit crosses New Year).
+   * Without a schedule those days count Monday to Friday.
+   */
+  yearsMissingAround(now: Date, timeZone: string): number[] {
+    const [year, month] = dayNumberToIsoDate(localDayNumber(now, timeZone)).split('-').map(Number) as [number, number];
+    const needed = month === 12 ? [year, year + 1] : [year];
+    return needed.filter((candidate) => !this.coversYear(candidate));
+  }
+
   /** Judged on the local calendar date of `date` in `timeZone`. */
   isWorkingDay(date: Date, timeZone: string): boolean {
     return this.isWorkingDayNumber(localDayNumber(date, timeZone));

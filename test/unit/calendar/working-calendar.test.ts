@@ -34,6 +34,13 @@ describe('shipped schedule', () => {
     expect(calendar.coversYear(2027)).toBe(false);
   });
 
+  it('names the years deadlines may reach without a schedule: from December, the next one too', () => {
+    expect(calendar.yearsMissingAround(new Date('2026-11-30T15:59:00Z'), 'Asia/Shanghai')).toEqual([]);
+    // 2026-12-01 00:00 in Shanghai is still November in UTC.
+    expect(calendar.yearsMissingAround(new Date('2026-11-30T16:00:00Z'), 'Asia/Shanghai')).toEqual([2027]);
+    expect(calendar.yearsMissingAround(new Date('2027-03-01T00:00:00Z'), 'Asia/Shanghai')).toEqual([2027]);
+  });
+
   it('puts every make-up working day on a weekend (catches typos in the file)', () => {
     const data = JSON.parse(readFileSync(SHIPPED_HOLIDAYS_FILE, 'utf8')) as {
       years: Record<string, { workdays: [string, string][] }>;
