@@ -73,6 +73,14 @@ staff-revoke-cancel = Cancel
 staff-revoked = Revoked: the role stopped working at once.
 staff-revoke-self = You cannot revoke your own role; please ask a higher admin.
 staff-already-revoked = This role was already revoked.
+invitation-revoke-button = Revoke this invitation
+invitation-revoked-done = The invitation is revoked: its link and code no longer work.
+invitation-not-open = This invitation was already used, revoked or has expired: there is nothing to revoke.
+staff-invitations-button = Pending invitations ({ $count })
+staff-invitations-header = Invitations not yet accepted: { $count } (newest first)
+staff-invitations-none = No pending invitations.
+staff-invitation-line = { $role } · { $scope } · valid until { $expires }
+staff-invitations-back = ‹ Back to staff
 
 ## Notifications
 notify-resident-acknowledged = Your opinion { $trackingNo } has been received by { $stationEn }; a liaison officer is looking into it.

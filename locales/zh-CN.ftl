@@ -73,6 +73,14 @@ staff-revoke-cancel = 取消
 staff-revoked = 已撤销，该职务立即失效。
 staff-revoke-self = 不能撤销您自己的职务，请联系上级管理员。
 staff-already-revoked = 这项职务已经撤销过了。
+invitation-revoke-button = 撤销此邀请
+invitation-revoked-done = 邀请已撤销，链接和邀请码都已失效。
+invitation-not-open = 这个邀请已被使用、撤销或已过期，无需撤销。
+staff-invitations-button = 待接受的邀请（{ $count }）
+staff-invitations-header = 尚未接受的邀请共 { $count } 个（最新的在前）：
+staff-invitations-none = 没有待接受的邀请。
+staff-invitation-line = { $role } · { $scope } · 有效至 { $expires }
+staff-invitations-back = ‹ 返回工作人员列表
 
 ## Notifications
 notify-resident-acknowledged = 您的意见 { $trackingNo } 已由{ $stationZh }受理，联络员正在分析研判。

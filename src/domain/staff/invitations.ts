@@ -61,6 +61,42 @@ export async function createInvitation(deps: DomainDeps, input: CreateInvitation
   });
 }
 
+export interface OpenInvitation {
+  id: number;
+  kind: StaffRoleKind;
+  /** The station, agency or region the role will be bound to. */
+  scope: Named | null;
+  expiresAt: Date;
+}
+
+/** Invitations not yet used, revoked or expired, within the admin's scope, newest first. */
+export async function listOpenInvitations(deps: DomainDeps, input: { adminId: number }): Promise<OpenInvitation[]> {
+  const adminRoles = await requireAdminRoles(deps.prisma, input.adminId);
+  const tree = await loadRegionTree(deps.prisma);
+  const invitations = await deps.prisma.staffInvitation.findMany({
+    where: { usedAt: null, revokedAt: null, expiresAt: { gt: deps.clock.now() } },
+    include: { station: true, agency: true, region: true },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+  return invitations
+    .filter((invitation) => canManage(tree, adminRoles, { kind: invitation.kind, regionId: scopeRegionId(invitation) }))
+    .map((invitation) => ({ id: invitation.id, kind: invitation.kind, scope: invitation.station ?? invitation.agency ?? invitation.region, expiresAt: invitation.expiresAt }));
+}
+
+/** A link sent to the wrong person is made useless: the code is refused from now on. */
+export async function revokeInvitation(deps: DomainDeps, input: { adminId: number; invitationId: number }): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const adminRoles = await requireAdminRoles(tx, input.adminId);
+    const invitation = await tx.staffInvitation.findUnique({ where: { id: input.invitationId }, include: { station: true, agency: true } });
+    if (!invitation) throw new DomainError('not-found', 'error-not-found');
+    if (!canManage(await loadRegionTree(tx), adminRoles, { kind: invitation.kind, regionId: scopeRegionId(invitation) })) throw new DomainError('forbidden', 'error-forbidden');
+    const now = deps.clock.now();
+    // Guarded like acceptance: of a revocation and an acceptance at once, one wins.
+    const revoked = await tx.staffInvitation.updateMany({ where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+    if (revoked.count !== 1) throw new DomainError('invalid-transition', 'invitation-not-open');
+  });
+}
+
 /** The CLI's bootstrap: a first district admin, when nobody can invite yet. */
 export async function createBootstrapInvitation(deps: DomainDeps, input: { regionCode?: string | undefined }): Promise<StaffInvitation> {
   const districts = await deps.prisma.region.findMany({ where: { kind: 'DISTRICT', ...(input.regionCode ? { code: input.regionCode } : {}) } });

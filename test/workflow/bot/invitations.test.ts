@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PERSONAS, seedDemoDistrict } from '../../../src/domain/seed/demo-district.js';
+import { revokeInvitation } from '../../../src/domain/staff/index.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 
 const HOUR = 3_600_000;
@@ -93,5 +94,39 @@ describe('staff invitations and revocation', () => {
     expect(app.telegram.calls.filter((call) => call.method === 'deleteMyCommands' && (call.payload.scope as { chat_id?: number })?.chat_id === 71001)).toHaveLength(2);
     const roles = await app.deps.prisma.staffRole.findMany({ where: { person: { telegramId: 71001n } } });
     expect(roles.every((role) => role.revokedAt !== null)).toBe(true);
+  });
+  it('an admin revokes an invitation from its message or from /staff; its code is refused from then on', async () => {
+    // From the message that carries the link: the link leaves the chat with it.
+    const first = await invite(DEMO_PERSONAS.streetAdmin.telegramId, 'zh-hans', '民情联络员', '萱花社区代表活动站');
+    const admin = app.user(DEMO_PERSONAS.streetAdmin.telegramId);
+    await admin.press('撤销此邀请');
+    expect(admin.lastText()).toBe('邀请已撤销，链接和邀请码都已失效。');
+    const stranger = app.user(71005, 'zh-hans');
+    await stranger.send(`/join ${first.code}`);
+    expect(stranger.lastText()).toBe('这个邀请已被撤销，请向管理员索取新的邀请。');
+
+    // From /staff: only the invitations within the admin's street are listed.
+    const second = await invite(DEMO_PERSONAS.streetAdmin.telegramId, 'zh-hans', '民情联络员', '玉屏社区代表活动站');
+    const elsewhere = await invite(DEMO_PERSONAS.districtAdmin.telegramId, 'en', 'liaison officer', 'Handong Village Station');
+    await admin.send('/staff');
+    await admin.press(/^待接受的邀请（\d+）$/);
+    const list = admin.lastText();
+    expect(list).toMatch(/^尚未接受的邀请共 \d+ 个/);
+    expect(list).toContain('1. 民情联络员 · 玉屏社区代表活动站 · 有效至');
+    expect(list).not.toContain('汉东村');
+    await admin.press('撤销第 1 项');
+    expect(admin.texts()).toContain('邀请已撤销，链接和邀请码都已失效。');
+    expect(admin.lastText()).not.toContain('玉屏社区代表活动站');
+    await stranger.send(`/join ${second.code}`);
+    expect(stranger.lastText()).toBe('这个邀请已被撤销，请向管理员索取新的邀请。');
+
+    // Another street's invitation is out of reach, and what was used cannot be revoked.
+    const district = await app.deps.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(DEMO_PERSONAS.districtAdmin.telegramId) } });
+    const street = await app.deps.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(DEMO_PERSONAS.streetAdmin.telegramId) } });
+    const other = await app.deps.prisma.staffInvitation.findUniqueOrThrow({ where: { code: elsewhere.code } });
+    await expect(revokeInvitation(app.deps, { adminId: street.id, invitationId: other.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await stranger.send(`/join ${elsewhere.code}`);
+    await expect(revokeInvitation(app.deps, { adminId: district.id, invitationId: other.id })).rejects.toMatchObject({ key: 'invitation-not-open' });
+    expect(await app.deps.prisma.staffRole.count({ where: { person: { telegramId: 71005n }, revokedAt: null } })).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 // Staff invitations in chat: `/invite` (admins pick a role, then a scope, and get a
-// deep link and a code), `/start inv_<code>` and `/join <code>` (accepting it).
+// deep link and a code, with a button to revoke it), `/start inv_<code>` and
+// `/join <code>` (accepting it).
 // Registered before the residents' /start, which it passes every other payload to.
 import { Composer, InlineKeyboard } from 'grammy';
 import {
@@ -9,6 +10,7 @@ import {
   invitationDeepLink,
   invitationScopeOptions,
   INVITATION_START_PREFIX,
+  revokeInvitation,
   type Named,
 } from '../../../domain/staff/index.js';
 import type { StaffRoleKind } from '../../../generated/prisma/client.js';
@@ -16,7 +18,7 @@ import type { BotContext } from '../../context.js';
 import { refreshStaffMenu } from '../staff-admin/commands.js';
 import { roleLabel } from '../staff-admin/labels.js';
 import { attempt, nameIn } from '../triage/respond.js';
-import { inviteRole, inviteScope } from './callback-data.js';
+import { inviteRevoke, inviteRole, inviteScope } from './callback-data.js';
 
 const SCOPES_PER_PAGE = 8;
 
@@ -99,5 +101,15 @@ privateChats.callbackQuery(inviteScope.filter, async (ctx) => {
       code: invitation.code,
       hours: ctx.deps.config.INVITATION_TTL_HOURS,
     }),
+    { reply_markup: new InlineKeyboard().text(ctx.t('invitation-revoke-button'), inviteRevoke.pack({ invitation: invitation.id })) },
   );
+});
+
+privateChats.callbackQuery(inviteRevoke.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { invitation } = inviteRevoke.unpack(ctx.callbackQuery.data);
+  if (!ctx.person) return void (await ctx.reply(ctx.t('error-forbidden')));
+  const revoked = await attempt(ctx, () => revokeInvitation(ctx.deps, { adminId: ctx.person!.id, invitationId: invitation }));
+  // The link leaves the chat with the message, so it is not forwarded by mistake later.
+  if (revoked.ok) await ctx.editMessageText(ctx.t('invitation-revoked-done'));
 });
