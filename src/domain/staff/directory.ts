@@ -4,7 +4,7 @@ import type { StaffRole, StaffRoleKind } from '../../generated/prisma/client.js'
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { SCOPE_OF_ROLE } from './invitations.js';
-import { canManage, loadRegionTree, requireAdminRoles, scopeRegionId } from './scope.js';
+import { adminAuthority, requireAdminRoles } from './scope.js';
 
 /** A bilingual name, picked by the adapter in the reader's language. */
 export interface Named {
@@ -23,9 +23,8 @@ export async function invitableRoleKinds(deps: DomainDeps, adminId: number): Pro
 
 /** The stations, agencies or regions the admin may bind a role of this kind to. */
 export async function invitationScopeOptions(deps: DomainDeps, input: { adminId: number; kind: StaffRoleKind }): Promise<Named[]> {
-  const roles = await requireAdminRoles(deps.prisma, input.adminId);
-  const tree = await loadRegionTree(deps.prisma);
-  const allowed = (regionId: number | null) => canManage(tree, roles, { kind: input.kind, regionId });
+  const { mayManage } = await adminAuthority(deps.prisma, input.adminId);
+  const allowed = (regionId: number | null) => mayManage({ kind: input.kind, regionId });
   const byName = { orderBy: [{ nameZh: 'asc' as const }] };
   switch (SCOPE_OF_ROLE[input.kind]) {
     case 'station':
@@ -50,15 +49,14 @@ export interface StaffEntry {
 }
 
 export async function listStaff(deps: DomainDeps, input: { adminId: number }): Promise<StaffEntry[]> {
-  const adminRoles = await requireAdminRoles(deps.prisma, input.adminId);
-  const tree = await loadRegionTree(deps.prisma);
+  const { mayManageRow } = await adminAuthority(deps.prisma, input.adminId);
   const roles = await deps.prisma.staffRole.findMany({
     where: { revokedAt: null },
     include: { person: true, station: true, agency: true, region: true },
     orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }],
   });
   return roles
-    .filter((role) => canManage(tree, adminRoles, { kind: role.kind, regionId: scopeRegionId(role) }))
+    .filter(mayManageRow)
     .map((role) => ({
       roleId: role.id,
       kind: role.kind,
@@ -72,10 +70,10 @@ export async function listStaff(deps: DomainDeps, input: { adminId: number }): P
 /** Revoked roles stop working at once: every update and every action reloads active roles. */
 export async function revokeStaffRole(deps: DomainDeps, input: { adminId: number; roleId: number }): Promise<StaffRole> {
   return deps.prisma.$transaction(async (tx) => {
-    const adminRoles = await requireAdminRoles(tx, input.adminId);
+    const { mayManageRow } = await adminAuthority(tx, input.adminId);
     const role = await tx.staffRole.findUnique({ where: { id: input.roleId }, include: { station: true, agency: true } });
     if (!role) throw new DomainError('not-found', 'error-not-found');
-    if (!canManage(await loadRegionTree(tx), adminRoles, { kind: role.kind, regionId: scopeRegionId(role) })) throw new DomainError('forbidden', 'error-forbidden');
+    if (!mayManageRow(role)) throw new DomainError('forbidden', 'error-forbidden');
     if (role.personId === input.adminId) throw new DomainError('validation', 'staff-revoke-self');
     const revoked = await tx.staffRole.updateMany({ where: { id: role.id, revokedAt: null }, data: { revokedAt: deps.clock.now() } });
     if (revoked.count !== 1) throw new DomainError('invalid-transition', 'staff-already-revoked');

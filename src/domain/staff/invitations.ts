@@ -7,7 +7,7 @@ import { StaffRoleKind, type Person, type StaffInvitation, type StaffRole } from
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { Named } from './directory.js';
-import { canManage, loadRegionTree, requireAdminRoles, scopeRegionId } from './scope.js';
+import { adminAuthority, scopeRegionId } from './scope.js';
 
 /** What each role is bound to. */
 export const SCOPE_OF_ROLE = {
@@ -51,9 +51,9 @@ export async function createInvitation(deps: DomainDeps, input: CreateInvitation
   if (!parsed.success) throw new DomainError('validation', 'error-validation');
   const { creatorId, kind, scopeId } = parsed.data;
   return deps.prisma.$transaction(async (tx) => {
-    const adminRoles = await requireAdminRoles(tx, creatorId);
+    const { mayManage } = await adminAuthority(tx, creatorId);
     const scope = await resolveScope(tx, kind, scopeId);
-    if (!canManage(await loadRegionTree(tx), adminRoles, { kind, regionId: scope.regionId })) throw new DomainError('forbidden', 'error-forbidden');
+    if (!mayManage({ kind, regionId: scope.regionId })) throw new DomainError('forbidden', 'error-forbidden');
     return tx.staffInvitation.create({
       data: { ...scope.columns, code: newInvitationCode(), kind, createdById: creatorId, expiresAt: expiry(deps) },
       include: { station: true, agency: true, region: true },
@@ -71,25 +71,24 @@ export interface OpenInvitation {
 
 /** Invitations not yet used, revoked or expired, within the admin's scope, newest first. */
 export async function listOpenInvitations(deps: DomainDeps, input: { adminId: number }): Promise<OpenInvitation[]> {
-  const adminRoles = await requireAdminRoles(deps.prisma, input.adminId);
-  const tree = await loadRegionTree(deps.prisma);
+  const { mayManageRow } = await adminAuthority(deps.prisma, input.adminId);
   const invitations = await deps.prisma.staffInvitation.findMany({
     where: { usedAt: null, revokedAt: null, expiresAt: { gt: deps.clock.now() } },
     include: { station: true, agency: true, region: true },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });
   return invitations
-    .filter((invitation) => canManage(tree, adminRoles, { kind: invitation.kind, regionId: scopeRegionId(invitation) }))
+    .filter(mayManageRow)
     .map((invitation) => ({ id: invitation.id, kind: invitation.kind, scope: invitation.station ?? invitation.agency ?? invitation.region, expiresAt: invitation.expiresAt }));
 }
 
 /** A link sent to the wrong person is made useless: the code is refused from now on. */
 export async function revokeInvitation(deps: DomainDeps, input: { adminId: number; invitationId: number }): Promise<void> {
   await deps.prisma.$transaction(async (tx) => {
-    const adminRoles = await requireAdminRoles(tx, input.adminId);
+    const { mayManageRow } = await adminAuthority(tx, input.adminId);
     const invitation = await tx.staffInvitation.findUnique({ where: { id: input.invitationId }, include: { station: true, agency: true } });
     if (!invitation) throw new DomainError('not-found', 'error-not-found');
-    if (!canManage(await loadRegionTree(tx), adminRoles, { kind: invitation.kind, regionId: scopeRegionId(invitation) })) throw new DomainError('forbidden', 'error-forbidden');
+    if (!mayManageRow(invitation)) throw new DomainError('forbidden', 'error-forbidden');
     const now = deps.clock.now();
     // Guarded like acceptance: of a revocation and an acceptance at once, one wins.
     const revoked = await tx.staffInvitation.updateMany({ where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });

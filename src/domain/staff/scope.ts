@@ -56,3 +56,19 @@ export async function requireAdminRoles(db: Tx | PrismaClient, personId: number)
 export function scopeRegionId(scope: { station?: { regionId: number } | null; agency?: { regionId: number | null } | null; regionId: number | null }): number | null {
   return scope.station?.regionId ?? scope.agency?.regionId ?? scope.regionId;
 }
+
+/** Where a role or an invitation lies, as loaded with its station and agency. */
+export type ScopedRow = Parameters<typeof scopeRegionId>[0] & { kind: StaffRoleKind };
+
+/**
+ * The admin's authority as a predicate over places (`{ kind, regionId }`) and over roles
+ * or invitations; refuses a person who is no admin. Loads their roles and the tree once.
+ */
+export async function adminAuthority(db: Tx | PrismaClient, adminId: number) {
+  const roles = await requireAdminRoles(db, adminId);
+  const tree = await loadRegionTree(db);
+  return {
+    mayManage: (target: ScopeLocation) => canManage(tree, roles, target),
+    mayManageRow: (row: ScopedRow) => canManage(tree, roles, { kind: row.kind, regionId: scopeRegionId(row) }),
+  };
+}
