@@ -17,7 +17,13 @@ export interface CreateDepsOverrides {
 
 export async function createDeps(config: Config, overrides: CreateDepsOverrides = {}): Promise<AppDeps> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const db = overrides.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: join(config.DATA_DIR, 'pglite') }));
+  const db =
+    overrides.db ??
+    (await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      pgliteDir: join(config.DATA_DIR, 'pglite'),
+      onConnectionError: (error) => logger.warn('database connection lost; the next query reconnects', { error }),
+    }));
   const shipped = WorkingCalendar.fromFile();
   const calendar = config.CALENDAR_FILE ? shipped.withOverrideFile(config.CALENDAR_FILE) : shipped;
   return {

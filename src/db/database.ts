@@ -26,11 +26,13 @@ export interface OpenDatabaseOptions {
   /** PGlite data folder; `memory://` keeps everything in memory (tests). */
   pgliteDir?: string;
   migrate?: boolean;
+  /** Told when PostgreSQL drops an idle pooled connection (a server restart, a failover). */
+  onConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const database = options.databaseUrl
-    ? openPostgres(options.databaseUrl)
+    ? openPostgres(options.databaseUrl, options.onConnectionError)
     : await openPglite(options.pgliteDir ?? 'memory://');
   if (options.migrate ?? true) {
     try {
@@ -43,8 +45,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
-function openPostgres(connectionString: string): Database {
+function openPostgres(connectionString: string, onConnectionError: ((error: Error) => void) | undefined): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // Without a listener an idle connection the server closes would crash the process; the
+  // pool discards it and the next query connects afresh.
+  pool.on('error', (error) => onConnectionError?.(error));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
 import { applyMigrations, readMigrations } from '../../src/db/migrate.js';
 import { backends, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { createTestDatabase, withAdmin } from '../helpers/postgres.js';
 
 describe.each(backends)('database on %s', (kind) => {
   let db: TestDatabase;
@@ -54,5 +56,25 @@ describe.each(backends)('database on %s', (kind) => {
     expect(opinion.events[0]?.data).toEqual({ via: 'test' });
     const person = await db.prisma.person.create({ data: { telegramId: 9007199254740993n } });
     expect(person.telegramId).toBe(9007199254740993n);
+  });
+});
+
+describe('PostgreSQL connections', () => {
+  it('survives the server closing an idle pooled connection, and says so', async () => {
+    const copy = await createTestDatabase();
+    const lost: Error[] = [];
+    const db = await openDatabase({ databaseUrl: copy.url, migrate: false, onConnectionError: (error) => lost.push(error) });
+    try {
+      await db.prisma.region.count();
+      const name = new URL(copy.url).pathname.slice(1);
+      // What a server restart or a failover does to an idle connection.
+      await withAdmin((client) => client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]));
+      for (let waited = 0; lost.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lost[0]?.message).toMatch(/terminating connection/);
+      expect(await db.prisma.region.count()).toBe(0);
+    } finally {
+      await db.close();
+      await copy.drop();
+    }
   });
 });
