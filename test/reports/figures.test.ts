@@ -5,6 +5,7 @@ import type { Figures } from '../../src/domain/reports/figures.js';
 import { backends } from '../helpers/database.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedOctoberDataset, type OctoberDataset } from './dataset.js';
+import { createPlaces, recordCase } from './fixtures.js';
 
 const r = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator === 0 ? null : numerator / denominator });
 const spread = (median: number | null, p90: number | null) => ({ median, p90 });
@@ -179,5 +180,35 @@ describe.each(backends)('monthly report figures (%s)', (backend) => {
     expect(empty.totals.month.received).toBe(0);
     expect(empty.totals.month.closureRate).toEqual(r(0, 0));
     expect(empty.totals.month.timeToCloseHours).toEqual(spread(null, null));
+  });
+});
+
+describe('answered on the spot (domain.md: "closed by an officer\'s own answer, without referral")', () => {
+  let app: TestApp;
+  afterAll(() => app?.close());
+
+  it('counts an answered case only once it is closed by the cut-off', async () => {
+    app = await createTestApp({ now: new Date('2026-11-05T02:00:00Z') });
+    const places = await createPlaces(app.deps);
+    const spec = { stationId: places.stations.s1, categoryId: places.categories.roads, residentId: places.admins.resident.personId };
+    const { o1 } = places.officers;
+    // Answered and rated in October: closed by the cut-off.
+    await recordCase(app.deps, {
+      ...spec, trackingNo: 'MY-2610-0101', text: '小区门口人行道地砖松动', collectedAt: '2026-10-20T09:00:00+08:00',
+      steps: [
+        { type: 'answer', at: '2026-10-20T10:00:00+08:00', by: o1 },
+        { type: 'evaluate', at: '2026-10-21T10:00:00+08:00', rating: 'SATISFIED' },
+      ],
+    });
+    // Answered on 30 October, rated on 2 November: still awaiting the resident at the cut-off.
+    await recordCase(app.deps, {
+      ...spec, trackingNo: 'MY-2610-0102', text: '公交站台的遮雨棚漏雨', collectedAt: '2026-10-30T09:00:00+08:00',
+      steps: [
+        { type: 'answer', at: '2026-10-30T10:00:00+08:00', by: o1 },
+        { type: 'evaluate', at: '2026-11-02T10:00:00+08:00', rating: 'SATISFIED' },
+      ],
+    });
+    const report = await buildMonthlyReport(app.deps, { month: '2026-10' });
+    expect(report.totals.month).toMatchObject({ received: 2, answeredOnTheSpot: 1, closed: 1, referred: 0 });
   });
 });

@@ -8,7 +8,8 @@
 // • The period's COHORT: opinions whose COLLECTED event falls in [start, cutoff], seen
 //   at the cut-off. received, answered on the spot, referred, escalated, closed, closure
 //   rate, on-time rate, response rate, time to first response and time to close.
-//   – answered on the spot: an ANSWERED event and no REFERRED event (an officer's own answer).
+//   – answered on the spot: an ANSWERED event, no REFERRED event, and CLOSED by the cut-off
+//     ("closed by an officer's own answer, without referral").
 //   – referred / escalated: a REFERRED / ESCALATED event (a case may count in both).
 //   – closed: a CLOSED event (evaluated, not evaluated, declined or merged). A merged
 //     duplicate counts as received and closed; the case it was merged into carries it.
@@ -186,7 +187,7 @@ facts AS (
     h.agency_id, h.officer_id,
     h.collected_at >= $1::timestamp AS in_cohort,
     h.closed_at IS NOT NULL AS closed,
-    h.answered AND NOT h.referred AS answered_on_the_spot,
+    h.answered AND NOT h.referred AND h.closed_at IS NOT NULL AS answered_on_the_spot,
     h.referred, h.escalated,
     COALESCE(dl.all_met_on_time, true) AS all_met_on_time,
     COALESCE(dl.responded_on_time, false) AS responded_on_time,
