@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { AppDeps } from './deps.js';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_STAGE_POLICIES, stagePolicyListSchema, WorkingCalendar } from './domain/calendar/index.js';
+import { stagePolicyListSchema, WorkingCalendar } from './domain/calendar/index.js';
 import { createTranslate } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -34,7 +34,7 @@ export async function createDeps(config: Config, overrides: CreateDepsOverrides 
     logger,
     translate: createTranslate(config.DEFAULT_LOCALE),
     calendar,
-    stagePolicies: [...DEFAULT_STAGE_POLICIES, ...readStagePolicies(config.STAGE_LIMITS_FILE)],
+    stagePolicies: readStagePolicies(config.STAGE_LIMITS_FILE),
   };
 }
 

@@ -3,7 +3,7 @@
 import { ManualClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
 import type { DatabaseKind } from '../../../src/db/database.js';
-import { DEFAULT_STAGE_POLICIES, WorkingCalendar } from '../../../src/domain/calendar/index.js';
+import { WorkingCalendar } from '../../../src/domain/calendar/index.js';
 import type { DomainDeps } from '../../../src/domain/deps.js';
 import { openDeadline } from '../../../src/domain/opinions/deadlines.js';
 import type { Actor } from '../../../src/domain/opinions/lifecycle.js';
@@ -49,7 +49,7 @@ export async function createWorld(kind: DatabaseKind): Promise<World> {
     clock,
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     calendar: WorkingCalendar.fromFile(),
-    stagePolicies: DEFAULT_STAGE_POLICIES,
+    stagePolicies: [],
   };
   const prisma = db.prisma;
   await seedDemoDistrict(prisma, { now: START });
