@@ -16,6 +16,11 @@ export default async function setup(): Promise<void> {
       if (!exists.rowCount) await admin.query(`CREATE DATABASE "${template}"`);
       // Idempotent: also completes a template whose creating run was interrupted.
       await migrateTemplate(template);
+      // Marked as a template, PostgreSQL refuses to drop it: a run of another branch (other
+      // migrations) on the same server cannot pull it from under this run's test files.
+      // The creation time lets later runs drop it once it is a day old and unused.
+      await admin.query(`ALTER DATABASE "${template}" IS_TEMPLATE true`);
+      if (!exists.rowCount) await admin.query(`COMMENT ON DATABASE "${template}" IS '${Date.now()}'`);
     } finally {
       await admin.query('SELECT pg_advisory_unlock($1)', [setupLock]);
     }
@@ -24,17 +29,22 @@ export default async function setup(): Promise<void> {
 
 /**
  * Test copies older than an hour (a run in progress keeps its own: the creation time is
- * in the name) and templates of other migration sets.
+ * in the name) and templates of other migration sets older than a day (runs of other
+ * branches on the same server may still be using theirs; one of unknown age is kept).
  */
 async function dropLeftovers(admin: pg.Client, template: string): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'minyi\\_%'`);
+  const { rows } = await admin.query<{ datname: string; comment: string | null }>(
+    `SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname LIKE 'minyi\\_%'`,
+  );
   const hourAgo = Date.now() - 3_600_000;
-  for (const { datname } of rows) {
+  const dayAgo = Date.now() - 24 * 3_600_000;
+  for (const { datname, comment } of rows) {
     const created = Number(datname.match(/^minyi_test_(\d+)_/)?.[1] ?? 0);
     if (datname.startsWith('minyi_test_') && created < hourAgo) {
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    } else if (datname.startsWith('minyi_template_') && datname !== template) {
+    } else if (datname.startsWith('minyi_template_') && datname !== template && comment !== null && Number(comment) < dayAgo) {
       // A template another run is still copying refuses to drop: leave it for a later run.
+      await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`).catch(() => undefined);
       await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
     }
   }
