@@ -35,6 +35,11 @@ export interface BotApiEmulatorOptions {
   onUnknownMethod?: (method: string, params: Record<string, unknown>) => void;
   /** Clock for message dates, so the console's simulated time shows up in messages. */
   now?: () => Date;
+  /**
+   * Plays Telegram's webhook delivery: every update goes to this function (which POSTs it to
+   * the bot and retries as Telegram does) instead of waiting for getUpdates. Fault harness.
+   */
+  pushUpdate?: (update: TgUpdate) => void;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -102,6 +107,7 @@ export function createBotApiEmulator(options: BotApiEmulatorOptions): BotApiEmul
     ...options.botInfo,
   };
   const state = new EmulatorState(botInfo, options.personas, options.now ?? (() => new Date()));
+  state.pushUpdate = options.pushUpdate ?? null;
   const onUnknownMethod =
     options.onUnknownMethod ??
     ((method: string) => {

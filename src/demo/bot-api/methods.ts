@@ -395,6 +395,7 @@ export const methods: Record<string, MethodImplementation> = {
     if (!query || query.answered) {
       throw badRequest('query is too old and response timeout expired or query ID is invalid');
     }
+    state.consumeFailure(query.chatId);
     query.answered = true;
     const text = params.string('text');
     const url = params.string('url');

@@ -175,11 +175,18 @@ export class EmulatorState {
     if (!chat || !next) return;
     next.remaining--;
     if (next.remaining <= 0) chat.failures.shift();
-    if (next.failure.kind === 'too_many_requests') {
-      const retryAfter = next.failure.retryAfter;
-      throw new BotApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+    switch (next.failure.kind) {
+      case 'too_many_requests': {
+        const retryAfter = next.failure.retryAfter;
+        throw new BotApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+      }
+      case 'server_error':
+        throw new BotApiError(500, 'Internal Server Error');
+      case 'query_too_old':
+        throw new BotApiError(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+      case 'blocked':
+        throw new BotApiError(403, 'Forbidden: bot was blocked by the user');
     }
-    throw new BotApiError(403, 'Forbidden: bot was blocked by the user');
   }
 
   // ------------------------------------------------------------ files
@@ -203,9 +210,19 @@ export class EmulatorState {
 
   // ------------------------------------------------------------ updates and long polling
 
+  /**
+   * Set to deliver updates as a webhook would (the caller POSTs them to the bot) instead of
+   * queueing them for getUpdates.
+   */
+  pushUpdate: ((update: TgUpdate) => void) | null = null;
+
   /** Queues an update unless the bot's `allowed_updates` excludes its type. */
   enqueueUpdate(build: (updateId: number) => TgUpdate): TgUpdate | null {
     const update = build(this.nextUpdateId++);
+    if (this.pushUpdate) {
+      this.pushUpdate(update);
+      return update;
+    }
     const type = Object.keys(update).find((key) => key !== 'update_id')!;
     const allowed = this.allowedUpdates ? this.allowedUpdates.has(type) : !DEFAULT_EXCLUDED_UPDATES.has(type);
     if (!allowed) {

@@ -234,7 +234,11 @@ export type EmulatorListener = (event: EmulatorEvent) => void;
 /** A failure to inject for the next calls aimed at one chat (notification worker tests). */
 export type SimulatedFailure =
   | { kind: 'too_many_requests'; retryAfter: number }
-  | { kind: 'blocked' };
+  | { kind: 'blocked' }
+  /** A 5xx, as Telegram answers during an outage. */
+  | { kind: 'server_error' }
+  /** answerCallbackQuery (or any call) refused as Telegram refuses a late answer. */
+  | { kind: 'query_too_old' };
 
 export interface StoredFile {
   fileId: string;
