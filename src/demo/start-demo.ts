@@ -5,13 +5,14 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDeps } from '../app.js';
 import { startApplication } from '../application.js';
-import { OffsetClock } from '../clock.js';
+import { ManualClock, OffsetClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
 import type { WorkingCalendar } from '../domain/calendar/index.js';
 import { endOfLocalDay, localDayNumber } from '../domain/calendar/zoned-date.js';
 import { seedDemoDistrict } from '../domain/seed/demo-district.js';
+import { generateDemoHistory } from '../domain/seed/demo-history.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { TimeAdvance } from './console/server.js';
 import { startDemoTransport, type DemoTransport } from './demo-transport.js';
@@ -36,6 +37,8 @@ export interface StartDemoOptions {
   startAt?: Date;
   /** A Bot API method the emulator lacks; default: a loud line on stderr. Tests fail on it. */
   onUnknownMethod?: (method: string) => void;
+  /** Six months of past activity in a fresh database (default true), so the reports show figures. */
+  history?: boolean;
 }
 
 export interface RunningDemo {
@@ -92,6 +95,12 @@ export async function startDemo(options: StartDemoOptions): Promise<RunningDemo>
     stops.push(() => db.close());
     await seedDemoDistrict(db.prisma, { now: clock.now() });
     const deps = await createDeps(config, { db, clock, logger });
+    if ((options.history ?? true) && (await db.prisma.opinion.count()) === 0) {
+      const started = Date.now();
+      // Made before the application starts: nothing of the past is delivered now.
+      const made = await generateDemoHistory({ ...deps, clock: new ManualClock(clock.now()) }, { until: clock.now() });
+      logger.info('demo history generated', { ...made, seconds: (Date.now() - started) / 1000 });
+    }
 
     // Production's start-up, unchanged: only the API root (the emulator) differs. A quick
     // outbox sweep keeps the console lively besides the immediate delivery after each change.
