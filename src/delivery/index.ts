@@ -32,7 +32,7 @@ export interface Delivery {
   stop(): Promise<void>;
 }
 
-export function startDelivery(deps: AppDeps, options: DeliveryOptions): Delivery {
+export async function startDelivery(deps: AppDeps, options: DeliveryOptions): Promise<Delivery> {
   const redisUrl = 'redisUrl' in options ? options.redisUrl : deps.config.REDIS_URL;
   const pacer = createDeliveryPacer({ redisUrl, prefix: options.prefix, limits: options.limits, logger: deps.logger });
   const worker = new DeliveryWorker(deps, {
@@ -43,7 +43,7 @@ export function startDelivery(deps: AppDeps, options: DeliveryOptions): Delivery
     concurrency: options.concurrency,
     policy: options.policy,
   });
-  worker.start();
+  await worker.start();
   return {
     worker,
     stop: async () => {

@@ -1,9 +1,14 @@
 // Pacing at Telegram's limits: about 30 messages in any second overall and one a second
-// per chat. A worker asks for a slot right before a message leaves (not when a job
-// starts), so what is counted is what Telegram sees. With Redis the count is shared by
-// every worker of every instance (one Lua script, atomic); without it an in-memory
-// equivalent serves the one process. A 429 pauses its chat for retry_after, and the
-// whole bot only when 429s come from several chats within a second (the global limit).
+// per chat. A worker takes a slot right before a message leaves (not when a job starts)
+// and reports when Telegram answered: the slot then counts from the answer. So a slot
+// spans [request left, answer came], which contains the moment Telegram counted the
+// message whatever the delays in between (a busy event loop, the network): a new slot
+// is granted only when 30 slots' answers lie more than a window back, and so no 31
+// messages can reach Telegram within a window, nor two to a chat within the interval.
+// With Redis the count is shared by every worker of every instance (Lua scripts, atomic,
+// on Redis's clock); without it an in-memory equivalent serves the one process. A 429
+// pauses its chat for retry_after, and every chat only when 429s come from several chats
+// within a window (the global limit).
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
@@ -16,16 +21,16 @@ export interface TelegramLimits {
   perChatIntervalMs: number;
 }
 
-// The limits plus a margin: the slot is taken a few milliseconds before the request
-// reaches Telegram, and that delay varies, so two sends counted exactly 1,000 ms apart
-// could arrive 990 ms apart. 40 ms of margin costs 4 % of the rate.
-export const telegramLimits: TelegramLimits = { perWindow: 30, windowMs: 1040, perChatIntervalMs: 1040 };
+// 10 ms over the second: clocks here count whole milliseconds.
+export const telegramLimits: TelegramLimits = { perWindow: 30, windowMs: 1010, perChatIntervalMs: 1010 };
 
-export type PaceDecision = { granted: true } | { granted: false; waitMs: number; scope: 'chat' | 'global' };
+export type PaceDecision = { granted: true; slot: string } | { granted: false; waitMs: number; scope: 'chat' | 'global' };
 
 export interface DeliveryPacer {
   /** Takes the slot for one message to this chat now, or says how long to wait and why. */
   take(chatId: bigint): Promise<PaceDecision>;
+  /** Telegram answered (whatever the answer) or the request failed: the slot counts from now. */
+  answered(chatId: bigint, slot: string): Promise<void>;
   /** Telegram answered 429 for this chat. */
   rateLimited(chatId: bigint, retryAfterMs: number): Promise<void>;
   close(): Promise<void>;
@@ -49,7 +54,9 @@ export function createDeliveryPacer(options: DeliveryPacerOptions = {}): Deliver
 const chatsForGlobalPause = 2;
 
 export class MemoryPacer implements DeliveryPacer {
-  readonly #sent: number[] = [];
+  /** Slot → the time it counts from. */
+  readonly #slots = new Map<string, number>();
+  #nextSlot = 0;
   readonly #chatFreeAt = new Map<bigint, number>();
   #pausedUntil = 0;
   readonly #recent429 = new Map<bigint, number>();
@@ -61,12 +68,19 @@ export class MemoryPacer implements DeliveryPacer {
     if (this.#pausedUntil > now) return { granted: false, waitMs: this.#pausedUntil - now, scope: 'global' };
     const chatFreeAt = this.#chatFreeAt.get(chatId) ?? 0;
     if (chatFreeAt > now) return { granted: false, waitMs: chatFreeAt - now, scope: 'chat' };
-    while (this.#sent.length > 0 && this.#sent[0]! <= now - this.limits.windowMs) this.#sent.shift();
-    if (this.#sent.length >= this.limits.perWindow) return { granted: false, waitMs: this.#sent[0]! + this.limits.windowMs - now, scope: 'global' };
-    this.#sent.push(now);
+    for (const [slot, at] of this.#slots) if (at <= now - this.limits.windowMs) this.#slots.delete(slot);
+    if (this.#slots.size >= this.limits.perWindow) return { granted: false, waitMs: Math.max(1, Math.min(...this.#slots.values()) + this.limits.windowMs - now), scope: 'global' };
+    const slot = String(++this.#nextSlot);
+    this.#slots.set(slot, now);
     this.#chatFreeAt.set(chatId, now + this.limits.perChatIntervalMs);
     if (this.#chatFreeAt.size > 10_000) for (const [chat, at] of this.#chatFreeAt) if (at <= now) this.#chatFreeAt.delete(chat);
-    return { granted: true };
+    return { granted: true, slot };
+  }
+
+  async answered(chatId: bigint, slot: string): Promise<void> {
+    const now = Date.now();
+    if (this.#slots.has(slot)) this.#slots.set(slot, now);
+    this.#chatFreeAt.set(chatId, Math.max(this.#chatFreeAt.get(chatId) ?? 0, now + this.limits.perChatIntervalMs));
   }
 
   async rateLimited(chatId: bigint, retryAfterMs: number): Promise<void> {
@@ -82,7 +96,7 @@ export class MemoryPacer implements DeliveryPacer {
 
 // KEYS: 1 the global window (sorted set of send times), 2 the chat's next free time,
 // 3 the global pause. ARGV: 1 window ms, 2 messages per window, 3 chat interval ms,
-// 4 a unique member for this send. Redis's clock is the one clock of all instances.
+// 4 a unique name for this slot. Redis's clock is the one clock of all instances.
 // Returns {granted (1/0), wait ms, scope (1 chat, 2 global)}.
 const takeScript = `
 local t = redis.call('TIME')
@@ -102,6 +116,19 @@ redis.call('PEXPIRE', KEYS[1], window * 2)
 local interval = tonumber(ARGV[3])
 redis.call('SET', KEYS[2], now + interval, 'PX', interval)
 return {1, 0, 0}
+`;
+
+// KEYS: 1 the global window, 2 the chat's next free time. ARGV: 1 window ms, 2 chat
+// interval ms, 3 the slot. The slot (if still in the window) and the chat count from now.
+const answeredScript = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], 'XX', now, ARGV[3])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1]) * 2)
+local interval = tonumber(ARGV[2])
+local chatFree = tonumber(redis.call('GET', KEYS[2]) or '0')
+if now + interval > chatFree then redis.call('SET', KEYS[2], now + interval, 'PX', interval) end
+return 1
 `;
 
 // KEYS: 1 the chat's next free time, 2 recent 429s (sorted set of chats), 3 the global
@@ -125,19 +152,21 @@ return 1
 
 type PacerRedis = Redis & {
   paceTake(global: string, chat: string, pause: string, windowMs: number, perWindow: number, intervalMs: number, member: string): Promise<[number, number, number]>;
+  paceAnswered(global: string, chat: string, windowMs: number, intervalMs: number, slot: string): Promise<number>;
   paceRateLimited(chat: string, recent: string, pause: string, retryAfterMs: number, windowMs: number, chatId: string, chats: number): Promise<number>;
 };
 
 export class RedisPacer implements DeliveryPacer {
   readonly #redis: PacerRedis;
   readonly #keys: { global: string; pause: string; recent429: string; chat: (chatId: bigint) => string };
-  readonly #memberPrefix = randomBytes(6).toString('hex');
-  #sends = 0;
+  readonly #slotPrefix = randomBytes(6).toString('hex');
+  #slots = 0;
 
   constructor(redisUrl: string, prefix: string, readonly limits: TelegramLimits, logger?: Logger) {
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
     redis.on('error', (error) => logger?.warn('delivery pacer: redis connection', { error }));
     redis.defineCommand('paceTake', { numberOfKeys: 3, lua: takeScript });
+    redis.defineCommand('paceAnswered', { numberOfKeys: 2, lua: answeredScript });
     redis.defineCommand('paceRateLimited', { numberOfKeys: 3, lua: rateLimitedScript });
     this.#redis = redis as PacerRedis;
     const base = `${prefix}:delivery`;
@@ -146,9 +175,13 @@ export class RedisPacer implements DeliveryPacer {
 
   async take(chatId: bigint): Promise<PaceDecision> {
     const { limits } = this;
-    const member = `${this.#memberPrefix}-${++this.#sends}`;
-    const [granted, waitMs, scope] = await this.#redis.paceTake(this.#keys.global, this.#keys.chat(chatId), this.#keys.pause, limits.windowMs, limits.perWindow, limits.perChatIntervalMs, member);
-    return granted === 1 ? { granted: true } : { granted: false, waitMs, scope: scope === 1 ? 'chat' : 'global' };
+    const slot = `${this.#slotPrefix}-${++this.#slots}`;
+    const [granted, waitMs, scope] = await this.#redis.paceTake(this.#keys.global, this.#keys.chat(chatId), this.#keys.pause, limits.windowMs, limits.perWindow, limits.perChatIntervalMs, slot);
+    return granted === 1 ? { granted: true, slot } : { granted: false, waitMs, scope: scope === 1 ? 'chat' : 'global' };
+  }
+
+  async answered(chatId: bigint, slot: string): Promise<void> {
+    await this.#redis.paceAnswered(this.#keys.global, this.#keys.chat(chatId), this.limits.windowMs, this.limits.perChatIntervalMs, slot);
   }
 
   async rateLimited(chatId: bigint, retryAfterMs: number): Promise<void> {

@@ -9,8 +9,8 @@ import type { Logger } from '../logger.js';
 export interface OutboxSignal {
   /** Wakes every delivery worker. Never throws, never waits. */
   notify(): void;
-  /** A worker listens; returns the function that stops listening. */
-  subscribe(listener: () => void): () => void;
+  /** A worker listens (once this resolves, every notify reaches it); returns the function that stops listening. */
+  subscribe(listener: () => void): Promise<() => void>;
   /** Releases connections (Redis). */
   close(): Promise<void>;
 }
@@ -31,7 +31,7 @@ export function createOutboxSignal({ redisUrl, channel = 'minyi:outbox-changed',
   if (!redisUrl) {
     return {
       notify: () => queueMicrotask(wakeLocal),
-      subscribe: (listener) => {
+      subscribe: async (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
@@ -42,6 +42,7 @@ export function createOutboxSignal({ redisUrl, channel = 'minyi:outbox-changed',
   // that only delivers never publishes.
   let publisher: Redis | undefined;
   let subscriber: Redis | undefined;
+  let subscribed: Promise<unknown> | undefined;
   const connect = () => {
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     redis.on('error', (error) => logger.warn('outbox signal: redis connection', { error }));
@@ -54,19 +55,20 @@ export function createOutboxSignal({ redisUrl, channel = 'minyi:outbox-changed',
       publisher ??= connect();
       publisher.publish(channel, '1').catch((error: unknown) => logger.warn('other instances not woken; their sweep will find the notifications', { error }));
     },
-    subscribe(listener) {
+    async subscribe(listener) {
       listeners.add(listener);
       if (!subscriber) {
         subscriber = connect();
         subscriber.on('message', wakeLocal);
-        subscriber.subscribe(channel).catch((error: unknown) => logger.warn('outbox signal: not subscribed; the sweep still delivers', { error }));
+        subscribed = subscriber.subscribe(channel).catch((error: unknown) => logger.warn('outbox signal: not subscribed; the sweep still delivers', { error }));
       }
+      await subscribed;
       return () => listeners.delete(listener);
     },
     async close() {
       listeners.clear();
       await Promise.all([publisher, subscriber].map((redis) => redis?.quit().catch(() => redis.disconnect())));
-      publisher = subscriber = undefined;
+      publisher = subscriber = subscribed = undefined;
     },
   };
 }

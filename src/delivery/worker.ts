@@ -74,10 +74,10 @@ export class DeliveryWorker {
     this.#sweepEveryMs = options.sweepEveryMs ?? 3_000;
   }
 
-  start(): void {
+  async start(): Promise<void> {
     if (this.#running) return;
     this.#running = true;
-    this.#unsubscribe = this.#signal.subscribe(() => this.wake());
+    this.#unsubscribe = await this.#signal.subscribe(() => this.wake());
     this.#timer = setInterval(() => this.wake(), this.#sweepEveryMs);
     this.wake();
   }
@@ -139,22 +139,29 @@ export class DeliveryWorker {
       renewLease(sql, claim, this.#policy.leaseMs).catch((error: unknown) => this.#deps.logger.warn('lease not renewed', { notificationId: claim.id, error }));
     }, this.#policy.leaseMs / 3);
     try {
+      let slot: string;
       for (;;) {
         if (!this.#running) return await releaseClaim(sql, claim, 0, null);
         const turn = await this.#pacer.take(claim.chatId);
-        if (turn.granted) break;
+        if (turn.granted) {
+          slot = turn.slot;
+          break;
+        }
         // Another row's turn may come sooner: a long wait gives this one back meanwhile.
         if (turn.waitMs > longestHoldMs) return await releaseClaim(sql, claim, turn.waitMs, null);
         await sleep(turn.waitMs);
       }
+      const answered = () => this.#pacer.answered(claim.chatId, slot).catch((error: unknown) => this.#deps.logger.warn('delivery pacer not told of an answer', { error }));
       try {
         await this.#sender.send(claim, { locale: claim.locale ?? this.#deps.config.DEFAULT_LOCALE });
       } catch (error) {
+        await answered();
         await this.#recordFailure(claim, error);
         return;
       }
-      // At once, before anything else: this write ends the window in which a crash resends.
-      await markSent(sql, claim.id, this.#deps.clock.now());
+      // At once: this write ends the window in which a crash resends (the pacer's update
+      // goes alongside, not before it).
+      await Promise.all([markSent(sql, claim.id, this.#deps.clock.now()), answered()]);
     } finally {
       clearInterval(renewal);
     }

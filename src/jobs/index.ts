@@ -30,7 +30,7 @@ export async function startBackgroundJobs(deps: AppDeps, options: BackgroundJobs
   const queue = createJobQueue(deps, [...deadlineJobs(options.deadlines), ...(options.jobs ?? [])], options.queue);
   await queue.start();
   const redisUrl = options.queue && 'redisUrl' in options.queue ? options.queue.redisUrl : deps.config.REDIS_URL;
-  const delivery = startDelivery(deps, { ...options.delivery, redisUrl, prefix: options.queue?.prefix });
+  const delivery = await startDelivery(deps, { ...options.delivery, redisUrl, prefix: options.queue?.prefix });
   deps.logger.info('background jobs started', { driver: queue.driver });
   return {
     queue,
