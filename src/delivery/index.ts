@@ -6,7 +6,7 @@
 // notifications.ts); how Telegram shows it, the bot's (src/bot/notifications/render.ts).
 import type { Api } from 'grammy';
 import type { AppDeps } from '../deps.js';
-import { createDeliveryPacer, type TelegramLimits } from './pacer.js';
+import { createDeliveryPacer, type DeliveryPacer, type TelegramLimits } from './pacer.js';
 import { createTelegramSender, type RenderNotification } from './telegram-sender.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './worker.js';
 
@@ -25,6 +25,8 @@ export interface DeliveryOptions extends Pick<DeliveryWorkerOptions, 'sweepEvery
   /** Redis key prefix (tests and benchmarks isolate themselves). */
   prefix?: string;
   limits?: Partial<TelegramLimits>;
+  /** Pacing shared with other workers of this process (then not closed by stop). */
+  pacer?: DeliveryPacer;
 }
 
 export interface Delivery {
@@ -34,7 +36,7 @@ export interface Delivery {
 
 export async function startDelivery(deps: AppDeps, options: DeliveryOptions): Promise<Delivery> {
   const redisUrl = 'redisUrl' in options ? options.redisUrl : deps.config.REDIS_URL;
-  const pacer = createDeliveryPacer({ redisUrl, prefix: options.prefix, limits: options.limits, logger: deps.logger });
+  const pacer = options.pacer ?? createDeliveryPacer({ redisUrl, prefix: options.prefix, limits: options.limits, logger: deps.logger });
   const worker = new DeliveryWorker(deps, {
     sender: createTelegramSender({ api: options.api, render: options.render }),
     pacer,
@@ -48,7 +50,7 @@ export async function startDelivery(deps: AppDeps, options: DeliveryOptions): Pr
     worker,
     stop: async () => {
       await worker.stop();
-      await pacer.close();
+      if (!options.pacer) await pacer.close();
     },
   };
 }
