@@ -44,6 +44,8 @@ export interface DeliveryWorkerOptions {
 
 /** A claimed row waits for its slot while holding it; longer waits give it back. */
 const longestHoldMs = 2_000;
+/** A row that found the pacer unreachable is tried again after this. */
+const pacerRetryMs = 1_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -70,7 +72,7 @@ export class DeliveryWorker {
     this.#pacer = options.pacer;
     this.#signal = options.signal ?? deps.outbox;
     this.#policy = { ...defaultOutboxPolicy, ...options.policy };
-    this.#concurrency = options.concurrency ?? 16;
+    this.#concurrency = options.concurrency ?? 24;
     this.#sweepEveryMs = options.sweepEveryMs ?? 3_000;
   }
 
@@ -142,7 +144,13 @@ export class DeliveryWorker {
       let slot: string;
       for (;;) {
         if (!this.#running) return await releaseClaim(sql, claim, 0, null);
-        const turn = await this.#pacer.take(claim.chatId);
+        const turn = await this.#pacer.take(claim.chatId).catch(async (error: unknown) => {
+          // Pacing unreachable (Redis down): nothing is sent unpaced; the row waits untried.
+          this.#deps.logger.warn('delivery pacer unreachable', { error });
+          await releaseClaim(sql, claim, pacerRetryMs, null);
+          return null;
+        });
+        if (!turn) return;
         if (turn.granted) {
           slot = turn.slot;
           break;
