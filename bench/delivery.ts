@@ -12,6 +12,7 @@
 // accepted. ratio = floor / measured (1.00 is the limit itself).
 //
 //   npm run bench:delivery -- [--rounds 1] [--scale 1] [--workloads once,mixed,report]
+//     [--setups in-process-1,in-process-2,redis-1,redis-2]
 // PostgreSQL: BENCH_POSTGRES_URL (default 127.0.0.1:5432, a database created and dropped
 // here); Redis: BENCH_REDIS_URL (default 127.0.0.1:6379, a unique key prefix, deleted after).
 import { randomBytes } from 'node:crypto';
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '1' },
     scale: { type: 'string', default: '1' },
     workloads: { type: 'string', default: 'once,mixed,report' },
+    setups: { type: 'string', default: 'in-process-1,in-process-2,redis-1,redis-2' },
   },
 });
 const rounds = Number(args.rounds);
@@ -63,7 +65,7 @@ const setups: Setup[] = [
   { name: 'in-process, 2 workers', redis: false, workers: 2 },
   { name: 'Redis, 1 worker', redis: true, workers: 1 },
   { name: 'Redis, 2 workers', redis: true, workers: 2 },
-];
+].filter((s) => args.setups.split(',').includes(`${s.redis ? 'redis' : 'in-process'}-${s.workers}`));
 
 const floorSeconds = (w: Workload) => Math.max(w.perChat.reduce((a, b) => a + b, 0) / 30, Math.max(...w.perChat) - 1);
 
