@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { AppDeps } from './deps.js';
 import { readFileSync } from 'node:fs';
+import { createOutboxSignal, type OutboxSignal } from './delivery/signal.js';
 import { stagePolicyListSchema, WorkingCalendar } from './domain/calendar/index.js';
 import { createTranslate } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -13,6 +14,8 @@ export interface CreateDepsOverrides {
   db?: Database;
   clock?: Clock;
   logger?: Logger;
+  /** Tests: a signal on their own Redis channel. */
+  outbox?: OutboxSignal;
 }
 
 export async function createDeps(config: Config, overrides: CreateDepsOverrides = {}): Promise<AppDeps> {
@@ -35,6 +38,7 @@ export async function createDeps(config: Config, overrides: CreateDepsOverrides 
     translate: createTranslate(config.DEFAULT_LOCALE),
     calendar,
     stagePolicies: readStagePolicies(config.STAGE_LIMITS_FILE),
+    outbox: overrides.outbox ?? createOutboxSignal({ redisUrl: config.REDIS_URL, logger }),
   };
 }
 

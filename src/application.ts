@@ -10,7 +10,8 @@ import { runBot } from './bot/run-bot.js';
 import type { AppDeps } from './deps.js';
 import { dataRetentionJob } from './jobs/definitions/data-retention.js';
 import { monthlyReportJob } from './jobs/definitions/monthly-report.js';
-import { createDeliveryApi, startBackgroundJobs, type BackgroundJobs } from './jobs/index.js';
+import { createDeliveryApi } from './delivery/index.js';
+import { startBackgroundJobs, type BackgroundJobs } from './jobs/index.js';
 import type { Bot } from 'grammy';
 
 export interface RunningApplication {
@@ -31,13 +32,14 @@ export async function startApplication(deps: AppDeps, { token, deliverySweepMs }
   await bot.init();
   await publishCommands(bot.api, deps.translate, await staffCommandMenus(deps));
   const jobs = await startBackgroundJobs(deps, {
-    api: createDeliveryApi(token, { apiRoot: deps.config.TELEGRAM_API_ROOT }),
-    render: (notification, recipient) =>
-      renderNotification(notification, { translate: deps.translate, personLocale: recipient.locale, botUsername: bot.botInfo.username }),
+    delivery: {
+      api: createDeliveryApi(token, { apiRoot: deps.config.TELEGRAM_API_ROOT }),
+      render: (notification, recipient) =>
+        renderNotification(notification, { translate: deps.translate, personLocale: recipient.locale, botUsername: bot.botInfo.username }),
+      ...(deliverySweepMs ? { sweepEveryMs: deliverySweepMs } : {}),
+    },
     jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config)],
-    ...(deliverySweepMs ? { delivery: { sweepEveryMs: deliverySweepMs } } : {}),
   });
-  deps.onNotificationsCommitted = jobs.notifyOutboxChanged;
   const updates = await runBot(bot, deps.config, deps.logger);
   return {
     bot,
@@ -45,8 +47,8 @@ export async function startApplication(deps: AppDeps, { token, deliverySweepMs }
     stop: async () => {
       // Updates first (they write), then the jobs (they deliver what was written).
       await updates.stop();
-      deps.onNotificationsCommitted = undefined;
       await jobs.stop();
+      await deps.outbox.close();
     },
   };
 }

@@ -3,6 +3,7 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database, PrismaClient } from './db/database.js';
+import type { OutboxSignal } from './delivery/signal.js';
 import type { StagePolicy, WorkingCalendar } from './domain/calendar/index.js';
 import type { Translate } from './i18n/index.js';
 import type { Logger } from './logger.js';
@@ -17,9 +18,6 @@ export interface AppDeps {
   calendar: WorkingCalendar;
   /** Stage limits per category / priority, on top of the defaults. */
   stagePolicies: readonly StagePolicy[];
-  /**
-   * Called after a transaction that wrote outbox notifications commits, so delivery
-   * starts at once instead of at the next sweep. Set by startApplication.
-   */
-  onNotificationsCommitted?: () => void;
+  /** Wakes notification delivery (every instance's) after a commit that wrote outbox rows. */
+  outbox: OutboxSignal;
 }

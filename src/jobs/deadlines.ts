@@ -7,7 +7,6 @@ import type { DeadlineKind } from '../generated/prisma/client.js';
 import { applyOpinionAction } from '../domain/opinions/apply-action.js';
 import type { OpinionAction } from '../domain/opinions/lifecycle.js';
 import { defineJob, type AnyJobDefinition, type JobDeps } from './define-job.js';
-import { notifyOutboxChanged } from './notifications.js';
 
 export const deadlineRemindersJob = 'deadline-reminders';
 export const evaluationExpiryJob = 'evaluation-expiry';
@@ -51,18 +50,19 @@ export function deadlineJobs(options: DeadlineJobsOptions = {}): AnyJobDefinitio
   const applyAction = options.applyAction ?? applyOpinionAction;
   const everyMs = options.everyMs ?? 60_000;
 
-  /** Applies system actions one by one: one case that fails does not hold up the others. */
+  /**
+   * Applies system actions one by one: one case that fails does not hold up the others.
+   * Each action wakes delivery itself when it wrote notifications.
+   */
   async function applyAll(deps: JobDeps, job: string, actions: { opinionId: number; action: OpinionAction }[]): Promise<void> {
-    let notified = 0;
     for (const { opinionId, action } of actions) {
       try {
-        notified += (await applyAction(deps, { opinionId, actor: { kind: 'system' }, action })).notified;
+        await applyAction(deps, { opinionId, actor: { kind: 'system' }, action });
       } catch (error) {
         // Refused (e.g. someone acted on the case meanwhile): the next run looks again.
         deps.logger.warn('deadline action not applied', { job, opinionId, action: action.type, error });
       }
     }
-    if (notified > 0) await notifyOutboxChanged(deps.queue, deps.logger);
   }
 
   const reminders = defineJob({

@@ -1,50 +1,43 @@
-// Background jobs of the application: notification delivery and the deadline jobs, plus
-// any definitions a feature adds (the monthly report), on BullMQ when REDIS_URL is set
-// and in-process otherwise.
-import type { Api } from 'grammy';
+// Background work of the application: the deadline jobs and any definitions a feature
+// adds (the monthly report), on BullMQ when REDIS_URL is set and in-process otherwise,
+// and the notification delivery worker beside them (src/delivery/).
 import type { AppDeps } from '../deps.js';
+import { startDelivery, type Delivery, type DeliveryOptions } from '../delivery/index.js';
 import { deadlineJobs, type DeadlineJobsOptions } from './deadlines.js';
 import type { AnyJobDefinition } from './define-job.js';
-import { notificationJobs, notifyOutboxChanged, type NotificationDeliveryOptions } from './notifications.js';
 import { createJobQueue, type CreateJobQueueOptions, type JobQueue } from './queue.js';
-import { createTelegramSender, type RenderNotification } from './telegram-sender.js';
 
 export { defineJob, QueueRateLimitedError, type AnyJobDefinition, type JobDefinition, type JobDeps, type JobRepeat } from './define-job.js';
 export { createJobQueue, type EnqueueOptions, type JobQueue } from './queue.js';
-export { notifyOutboxChanged } from './notifications.js';
-export { createDeliveryApi, createTelegramSender, type RenderNotification, type RenderedCall } from './telegram-sender.js';
 
 export interface BackgroundJobsOptions {
-  /** The Bot API for delivery: createDeliveryApi(token, …), without auto-retry. */
-  api: Api;
-  render: RenderNotification;
+  /** How notifications reach Telegram, and delivery's tuning. */
+  delivery: Omit<DeliveryOptions, 'redisUrl' | 'prefix'>;
   /** More job definitions, e.g. the monthly report. */
   jobs?: readonly AnyJobDefinition[];
+  /** Where the queue (and delivery's shared pacing) live: REDIS_URL unless given. */
   queue?: CreateJobQueueOptions;
-  delivery?: Omit<NotificationDeliveryOptions, 'sender'>;
   deadlines?: DeadlineJobsOptions;
 }
 
 export interface BackgroundJobs {
   queue: JobQueue;
-  /** Call after a transaction that wrote notifications has committed: delivery starts at once. */
-  notifyOutboxChanged(): void;
+  delivery: Delivery;
   stop(): Promise<void>;
 }
 
-/** Every job definition of the application, the extra ones last. */
-export function backgroundJobDefinitions(options: BackgroundJobsOptions): AnyJobDefinition[] {
-  const sender = createTelegramSender({ api: options.api, render: options.render });
-  return [...notificationJobs({ ...options.delivery, sender }), ...deadlineJobs(options.deadlines), ...(options.jobs ?? [])];
-}
-
 export async function startBackgroundJobs(deps: AppDeps, options: BackgroundJobsOptions): Promise<BackgroundJobs> {
-  const queue = createJobQueue(deps, backgroundJobDefinitions(options), options.queue);
+  const queue = createJobQueue(deps, [...deadlineJobs(options.deadlines), ...(options.jobs ?? [])], options.queue);
   await queue.start();
+  const redisUrl = options.queue && 'redisUrl' in options.queue ? options.queue.redisUrl : deps.config.REDIS_URL;
+  const delivery = await startDelivery(deps, { ...options.delivery, redisUrl, prefix: options.queue?.prefix });
   deps.logger.info('background jobs started', { driver: queue.driver });
   return {
     queue,
-    notifyOutboxChanged: () => void notifyOutboxChanged(queue, deps.logger),
-    stop: () => queue.stop(),
+    delivery,
+    stop: async () => {
+      await queue.stop();
+      await delivery.stop();
+    },
   };
 }

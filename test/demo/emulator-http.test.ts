@@ -24,6 +24,23 @@ describe('Bot API emulator over raw HTTP', () => {
     expect(await response.json()).toEqual({ ok: false, error_code: 401, description: 'Unauthorized' });
   });
 
+  it('enforces Telegram’s flood limits only when asked: 1 a second per chat, N per rolling second, 429 with retry_after', async () => {
+    const send = (chatId: number) => call('sendMessage', json({ chat_id: chatId, text: 'hi' }));
+    // Off by default (the demo): any pace goes.
+    expect([(await send(9001)).status, (await send(9001)).status]).toEqual([200, 200]);
+    await running.close();
+    running = await startEmulator({ onUnknownMethod: () => undefined, rateLimits: { perSecond: 2, perChatIntervalMs: 1000 } });
+    expect((await send(9001)).status).toBe(200);
+    const sameChat = await send(9001);
+    expect(sameChat).toEqual({ status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } });
+    expect((await send(9002)).status).toBe(200);
+    expect((await send(9002)).status).toBe(429); // per chat
+    // Two sent within the second: another chat is refused too (global).
+    expect((await send(9003)).status).toBe(429);
+    expect(running.emulator.rateLimited).toBe(3);
+    expect((await call('sendChatAction', json({ chat_id: 9001, action: 'typing' }))).status).toBe(200); // not a message
+  });
+
   it('accepts urlencoded forms with JSON-encoded objects and query-string parameters', async () => {
     const form = new URLSearchParams({
       chat_id: '9001',

@@ -6,15 +6,14 @@ import { createDeps } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { AppDeps } from '../../src/deps.js';
-import type { NotificationMessage } from '../../src/domain/notifications/message.js';
+import { createDeliveryApi, startDelivery } from '../../src/delivery/index.js';
+import type { NotificationMessage } from '../../src/delivery/message.js';
 import { applyOpinionAction } from '../../src/domain/opinions/apply-action.js';
 import { submitOpinion } from '../../src/domain/opinions/submit-opinion.js';
 import { DEMO_PERSONAS, seedDemoDistrict } from '../../src/domain/seed/demo-district.js';
 import type { DeadlineKind, OpinionStage } from '../../src/generated/prisma/client.js';
 import { deadlineAlert, deadlineJobs, type ApplyAction } from '../../src/jobs/deadlines.js';
-import { notificationJobs } from '../../src/jobs/notifications.js';
 import { createJobQueue } from '../../src/jobs/queue.js';
-import { createDeliveryApi, createTelegramSender } from '../../src/jobs/telegram-sender.js';
 import { createLogger } from '../../src/logger.js';
 import { backends, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { FakeTelegram } from '../helpers/telegram.js';
@@ -128,14 +127,16 @@ describe.each(backends)('deadline jobs on %s', (backend) => {
       locale: 'en',
     });
     const telegram = new FakeTelegram();
-    const sender = createTelegramSender({
+    const delivery = await startDelivery(deps, {
       api: createDeliveryApi('test-token', { fetch: telegram.fetch }),
       render: (notification, recipient) => {
         const message = notification.payload as unknown as NotificationMessage;
         return { method: 'sendMessage', params: { chat_id: Number(notification.chatId), text: deps.translate(recipient.locale, message.key, message.vars) } };
       },
+      redisUrl: undefined,
+      limits: { perChatIntervalMs: 10 },
     });
-    const queue = createJobQueue(deps, [...deadlineJobs(), ...notificationJobs({ sender, perChatIntervalMs: 10 })], { redisUrl: undefined });
+    const queue = createJobQueue(deps, deadlineJobs(), { redisUrl: undefined });
     await queue.start();
     try {
       const events = async () => (await deps.prisma.opinionEvent.findMany({ where: { opinionId: opinion.id }, orderBy: { id: 'asc' } })).map((e) => e.type);
@@ -172,6 +173,7 @@ describe.each(backends)('deadline jobs on %s', (backend) => {
       expect(await deps.prisma.notification.count({ where: { status: { not: 'SENT' } } })).toBe(0);
     } finally {
       await queue.stop();
+      await delivery.stop();
     }
   });
 });

@@ -1,20 +1,23 @@
-// Outbox delivery end to end: notification rows → the jobs → a grammY Api on the fake
-// Telegram. Real time with short delays (the rate limits are Telegram's real seconds).
-// Three set-ups: PGlite and PostgreSQL with the in-process driver, PostgreSQL with BullMQ.
+// Outbox delivery end to end: notification rows → the delivery worker → a grammY Api on
+// the fake Telegram (or the Bot API emulator enforcing Telegram's limits). Real time with
+// short delays (the rate limits are Telegram's real seconds). Three set-ups: PGlite and
+// PostgreSQL in one process (in-memory pacing and signal), PostgreSQL with Redis (pacing
+// and wake-ups shared through Redis, as several instances are).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseKind } from '../../src/db/database.js';
 import type { AppDeps } from '../../src/deps.js';
-import { enqueueNotifications, type NotificationMessage } from '../../src/domain/notifications/message.js';
-import { claimNotification } from '../../src/domain/notifications/outbox.js';
-import { notificationJobs, notifyOutboxChanged, type NotificationDeliveryOptions } from '../../src/jobs/notifications.js';
-import type { JobQueue } from '../../src/jobs/queue.js';
-import { createDeliveryApi, createTelegramSender, type RenderNotification } from '../../src/jobs/telegram-sender.js';
+import { createDeliveryApi, startDelivery, type Delivery, type DeliveryOptions, type RenderNotification } from '../../src/delivery/index.js';
+import { enqueueNotifications, type NotificationMessage } from '../../src/delivery/message.js';
+import { claimNotification, defaultOutboxPolicy } from '../../src/delivery/outbox.js';
+import { createOutboxSignal, type OutboxSignal } from '../../src/delivery/signal.js';
 import { createLogger } from '../../src/logger.js';
+import type { Persona } from '../../src/demo/index.js';
+import { startEmulator, TOKEN } from '../demo/helpers.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { FakeTelegram } from '../helpers/telegram.js';
-import { queueFor, redisNamespace, sleep, waitFor, type Driver } from './helpers.js';
+import { redisNamespace, redisUrl, sleep, waitFor, type Driver } from './helpers.js';
 
 const namespace = redisNamespace('delivery');
 afterAll(() => namespace.cleanup());
@@ -37,13 +40,22 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
   let telegram: FakeTelegram;
   /** What reached Telegram, with the time it arrived. */
   let sent: { chatId: number; text: string; at: number; ok: boolean }[];
-  const running: JobQueue[] = [];
+  const running: Delivery[] = [];
+  const logger = createLogger('silent');
+  /** With Redis, each worker group listens on its own connection, as another instance would. */
+  const channel = `${namespace.next()}-outbox`;
+  const signal = (): OutboxSignal => (driver === 'bullmq' ? createOutboxSignal({ redisUrl, channel, logger }) : deps.outbox);
+  const signals: OutboxSignal[] = [];
 
   beforeAll(async () => {
     db = await openTestDatabase(backend);
-    deps = await createDeps(loadConfig({ LOG_LEVEL: 'silent' }), { db, logger: createLogger('silent') });
+    const outbox = driver === 'bullmq' ? createOutboxSignal({ redisUrl, channel, logger }) : undefined;
+    deps = await createDeps(loadConfig({ LOG_LEVEL: 'silent' }), { db, logger, ...(outbox ? { outbox } : {}) });
   });
-  afterAll(() => db.destroy());
+  afterAll(async () => {
+    await Promise.all([deps.outbox, ...signals].map((s) => s.close()));
+    await db.destroy();
+  });
 
   beforeEach(async () => {
     telegram = new FakeTelegram();
@@ -52,11 +64,11 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
     await deps.prisma.person.deleteMany();
   });
   afterEach(async () => {
-    await Promise.all(running.splice(0).map((queue) => queue.stop()));
+    await Promise.all(running.splice(0).map((delivery) => delivery.stop()));
   });
 
-  /** A delivery worker group (one "process"); each gets its own Redis prefix unless given one. */
-  async function startDelivery(options: Partial<NotificationDeliveryOptions> = {}, prefix = namespace.next()): Promise<JobQueue> {
+  /** A delivery worker (one "instance"); each gets its own Redis prefix (own pacing) unless given one. */
+  async function startWorker(options: Partial<DeliveryOptions> = {}, prefix = namespace.next()): Promise<Delivery> {
     const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
       const at = Date.now();
       const response = await telegram.fetch(input, init);
@@ -64,11 +76,15 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
       sent.push({ chatId: body.chat_id, text: body.text, at, ok: ((await response.clone().json()) as { ok: boolean }).ok });
       return response;
     }) as typeof globalThis.fetch;
-    const sender = createTelegramSender({ api: createDeliveryApi('test-token', { fetch }), render });
-    const queue = queueFor(driver, deps, notificationJobs({ sender, sweepEveryMs: 200, ...options }), prefix);
-    running.push(queue);
-    await queue.start();
-    return queue;
+    return startWorkerOn(createDeliveryApi('test-token', { fetch }), options, prefix);
+  }
+
+  async function startWorkerOn(api: DeliveryOptions['api'], options: Partial<DeliveryOptions>, prefix: string): Promise<Delivery> {
+    const workerSignal = signal();
+    if (workerSignal !== deps.outbox) signals.push(workerSignal);
+    const delivery = await startDelivery(deps, { api, render, sweepEveryMs: 200, redisUrl: driver === 'bullmq' ? redisUrl : undefined, prefix, signal: workerSignal, ...options });
+    running.push(delivery);
+    return delivery;
   }
 
   async function person(chatId: number, locale = 'zh-CN') {
@@ -90,7 +106,7 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
     const en = await person(102, 'en');
     await notify(zh, 'note-a');
     await notify(en, 'note-b');
-    await startDelivery();
+    await startWorker();
     await waitFor(allDone);
     await sleep(500); // a few more sweeps
     expect(sent.map((s) => s.text).sort()).toEqual(['en|note-b', 'zh-CN|note-a']);
@@ -105,7 +121,7 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
     const b = await person(202);
     await notify(a, 'a1', 'a2', 'a3');
     await notify(b, 'b1');
-    await startDelivery();
+    await startWorker();
     await waitFor(allDone);
     const toA = successes(201);
     expect(toA.map((s) => s.text)).toEqual(['zh-CN|a1', 'zh-CN|a2', 'zh-CN|a3']);
@@ -118,7 +134,7 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
     const a = await person(301);
     await notify(a, 'hello');
     telegram.failNext({ method: 'sendMessage', errorCode: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 });
-    await startDelivery();
+    await startWorker();
     await waitFor(allDone);
     expect(sent.map((s) => s.ok)).toEqual([false, true]);
     expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(1000);
@@ -134,7 +150,7 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
     await notify(fine, 'hello');
     telegram.failNext({ chatId: 401, errorCode: 403, description: 'Forbidden: bot was blocked by the user' });
     telegram.failNext({ chatId: 402, errorCode: 400, description: 'Bad Request: chat not found' });
-    await startDelivery();
+    await startWorker();
     await waitFor(allDone);
     await sleep(500);
     expect(sent.filter((s) => s.chatId === 401)).toHaveLength(1);
@@ -154,7 +170,7 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
     await notify(b, 'never');
     telegram.failNext({ chatId: 501, errorCode: 500, description: 'Internal Server Error' });
     telegram.failNext({ chatId: 502, errorCode: 502, description: 'Bad Gateway', times: 3 });
-    await startDelivery({ perChatIntervalMs: 50, policy: { retryBaseMs: 200, maxAttempts: 3 } });
+    await startWorker({ limits: { perChatIntervalMs: 50 }, policy: { retryBaseMs: 200, maxAttempts: 3 } });
     await waitFor(allDone);
     const toA = sent.filter((s) => s.chatId === 501);
     expect(toA.map((s) => s.ok)).toEqual([false, true]);
@@ -172,8 +188,8 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
   it('delivers each row exactly once with two workers on the same outbox', async () => {
     const people = await Promise.all(Array.from({ length: 15 }, (_, i) => person(600 + i)));
     for (const p of people) await notify(p, 'one', 'two');
-    // Two separate worker groups (as two processes): nothing but the outbox claim keeps them apart.
-    await Promise.all([startDelivery({ perChatIntervalMs: 50 }), startDelivery({ perChatIntervalMs: 50 })]);
+    // Two workers with pacing of their own: nothing but the outbox claim keeps them apart.
+    await Promise.all([startWorker({ limits: { perChatIntervalMs: 50 } }), startWorker({ limits: { perChatIntervalMs: 50 } })]);
     await waitFor(allDone);
     await sleep(300);
     const texts = sent.filter((s) => s.ok).map((s) => `${s.chatId}|${s.text}`);
@@ -188,14 +204,14 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
     const [row] = await rows();
     const claims = await Promise.all(Array.from({ length: 8 }, () => claimNotification(deps.db.sql, row!.id, new Date(), 60_000)));
     expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await claimNotification(deps.db.sql, row!.id, new Date(), 60_000)).toBe(false);
+    expect(await claimNotification(deps.db.sql, row!.id, new Date(), 60_000)).toBeNull();
   });
 
   it('loses nothing while delivery is stopped: rows written meanwhile go out after the restart', async () => {
     const a = await person(801);
     await notify(a, 'before');
     const prefix = namespace.next();
-    const first = await startDelivery({}, prefix);
+    const first = await startWorker({}, prefix);
     await waitFor(allDone);
     await first.stop();
     running.splice(running.indexOf(first), 1);
@@ -204,19 +220,55 @@ describe.each(setups)('delivery on $backend with the $driver driver', ({ backend
     if (driver === 'bullmq') await namespace.cleanup();
     await sleep(300);
     expect(sent).toHaveLength(1);
-    await startDelivery({ perChatIntervalMs: 100 }, prefix);
+    await startWorker({ limits: { perChatIntervalMs: 100 } }, prefix);
     await waitFor(allDone);
     expect(successes(801).map((s) => s.text)).toEqual(['zh-CN|before', 'zh-CN|while-stopped-1', 'zh-CN|while-stopped-2']);
   });
 
-  it('starts delivering at once when woken after a commit', async () => {
+  it('starts delivering at once when the outbox signal is given after a commit (from another instance on Redis)', async () => {
     const a = await person(901);
-    const queue = await startDelivery({ sweepEveryMs: 60_000 });
-    await sleep(300); // the first sweep has run and found nothing
+    await startWorker({ sweepEveryMs: 60_000 });
+    await sleep(300); // the first look has found nothing; the next sweep is a minute away
     await notify(a, 'woken');
-    const wokenAt = Date.now();
-    await notifyOutboxChanged(queue);
-    await waitFor(allDone, { timeoutMs: 2000 });
-    expect(sent[0]!.at - wokenAt).toBeLessThan(1000);
+    // The writer's signal is deps.outbox; with Redis the worker listens on a connection of its own.
+    deps.outbox.notify();
+    await waitFor(allDone, { timeoutMs: 5000 });
+    expect(successes(901).map((s) => s.text)).toEqual(['zh-CN|woken']);
+  });
+
+  it('takes over, within seconds, a row claimed by a worker that died', async () => {
+    const a = await person(1001);
+    await notify(a, 'orphaned', 'next');
+    const [row] = await rows();
+    // A worker claimed the row with the default lease and died before sending.
+    expect(await claimNotification(deps.db.sql, row!.id, new Date(), defaultOutboxPolicy.leaseMs)).not.toBeNull();
+    await startWorker();
+    await waitFor(allDone, { timeoutMs: 15_000 });
+    expect(successes(1001).map((s) => s.text)).toEqual(['zh-CN|orphaned', 'zh-CN|next']);
+    expect(await rows()).toMatchObject([{ status: 'SENT', attempts: 2 }, { status: 'SENT', attempts: 1 }]);
+  });
+
+  it(`stays within Telegram's limits against a Bot API that enforces them (${driver === 'bullmq' ? 'two workers sharing Redis' : 'one worker'}): no 429`, async () => {
+    // 60 chats once each and 2 chats four times: about 2 s at 30/s, 3 s at 1/s per chat.
+    const personas: Persona[] = Array.from({ length: 62 }, (_, i) => ({ id: `p${i}`, userId: 5000 + i, firstName: `P${i}`, languageCode: 'zh-hans', role: 'resident' }));
+    const emulator = await startEmulator({ personas, rateLimits: { perSecond: 30, perChatIntervalMs: 1000 } });
+    try {
+      const people = await Promise.all(personas.map((p) => person(p.userId)));
+      for (const p of people.slice(0, 2)) await notify(p, 'm1', 'm2', 'm3', 'm4');
+      for (const p of people.slice(2)) await notify(p, 'once');
+      const api = () => createDeliveryApi(TOKEN, { apiRoot: emulator.apiRoot });
+      const prefix = namespace.next();
+      await startWorkerOn(api(), {}, prefix);
+      if (driver === 'bullmq') await startWorkerOn(api(), {}, prefix);
+      await waitFor(allDone, { timeoutMs: 20_000 });
+      expect(emulator.emulator.rateLimited).toBe(0);
+      const delivered = emulator.emulator.calls.filter((c) => c.method === 'sendMessage' && c.ok);
+      expect(delivered).toHaveLength(68);
+      expect(new Set(delivered.map((c) => `${String(c.params.chat_id)}|${String(c.params.text)}`)).size).toBe(68);
+      expect(delivered.filter((c) => Number(c.params.chat_id) === 5000).map((c) => c.params.text)).toEqual(['zh-CN|m1', 'zh-CN|m2', 'zh-CN|m3', 'zh-CN|m4']);
+    } finally {
+      await Promise.all(running.splice(0).map((delivery) => delivery.stop()));
+      await emulator.close();
+    }
   });
 });

@@ -3,15 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import {
-  RecipientBlockedError,
-  RejectedSendError,
-  SendRateLimitedError,
-  TransientSendError,
-} from '../../src/domain/notifications/sender.js';
-import type { Notification } from '../../src/generated/prisma/client.js';
+import type { ClaimedNotification } from '../../src/delivery/outbox.js';
+import { RecipientBlockedError, RejectedSendError, SendRateLimitedError, TransientSendError } from '../../src/delivery/sender.js';
+import { createDeliveryApi, createTelegramSender, type RenderNotification } from '../../src/delivery/telegram-sender.js';
 import { startBackgroundJobs } from '../../src/jobs/index.js';
-import { createDeliveryApi, createTelegramSender, type RenderNotification } from '../../src/jobs/telegram-sender.js';
 import { createLogger } from '../../src/logger.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { FakeTelegram } from '../helpers/telegram.js';
@@ -21,7 +16,7 @@ const render: RenderNotification = (notification, recipient) => ({
   method: 'sendMessage',
   params: { chat_id: Number(notification.chatId), text: `${recipient.locale}:${notification.dedupeKey}` },
 });
-const notification = { id: 1, chatId: 77n, dedupeKey: 'k', payload: { key: 'k' } } as unknown as Notification;
+const notification: ClaimedNotification = { id: 1, chatId: 77n, personId: null, dedupeKey: 'k', payload: { key: 'k' }, attempts: 1, locale: null };
 
 describe('the Telegram sender', () => {
   it('sends the rendered call', async () => {
@@ -60,18 +55,17 @@ describe('the Telegram sender', () => {
 });
 
 describe('startBackgroundJobs', () => {
-  it('starts the in-process queue with delivery and deadline jobs, and stops', async () => {
+  it('starts the in-process queue with the deadline jobs and the delivery worker, and stops', async () => {
     const db = await openTestDatabase('pglite');
     const deps = await createDeps(loadConfig({ LOG_LEVEL: 'silent' }), { db, logger: createLogger('silent') });
     const telegram = new FakeTelegram();
     const person = await deps.prisma.person.create({ data: { telegramId: 5n, chatId: 5n, locale: 'en' } });
     await deps.prisma.notification.create({ data: { dedupeKey: 'hello', personId: person.id, chatId: 5n, payload: { key: 'hello' } } });
-    const jobs = await startBackgroundJobs(deps, { api: createDeliveryApi('t', { fetch: telegram.fetch }), render });
+    const jobs = await startBackgroundJobs(deps, { delivery: { api: createDeliveryApi('t', { fetch: telegram.fetch }), render } });
     try {
       expect(jobs.queue.driver).toBe('in-process');
       await waitFor(() => telegram.calls.length === 1);
       expect(telegram.calls[0]!.payload).toEqual({ chat_id: 5, text: 'en:hello' });
-      jobs.notifyOutboxChanged();
     } finally {
       await jobs.stop();
       await db.destroy();

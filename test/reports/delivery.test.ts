@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverMonthlyReports } from '../../src/domain/reports/delivery.js';
-import type { NotificationMessage } from '../../src/domain/notifications/message.js';
+import type { NotificationMessage } from '../../src/delivery/message.js';
 import { createJobQueue } from '../../src/jobs/queue.js';
 import { monthlyReportJob } from '../../src/jobs/definitions/monthly-report.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -71,13 +71,14 @@ describe('monthly report in chat and by delivery', () => {
     expect(second).toEqual({ recipients: 2, enqueued: 0 });
     const rows = await app.deps.prisma.notification.findMany({ where: { dedupeKey: { startsWith: 'report:2026-10:' } }, orderBy: { id: 'asc' } });
     const { district, street } = data.places.admins;
-    expect(rows.map((r) => [r.dedupeKey, r.method])).toEqual([
-      [`report:2026-10:person:${district.personId}:summary`, 'sendMessage'],
-      [`report:2026-10:person:${district.personId}:xlsx`, 'sendDocument'],
-      [`report:2026-10:person:${district.personId}:chart`, 'sendPhoto'],
-      [`report:2026-10:person:${street.personId}:summary`, 'sendMessage'],
-      [`report:2026-10:person:${street.personId}:xlsx`, 'sendDocument'],
-      [`report:2026-10:person:${street.personId}:chart`, 'sendPhoto'],
+    const fileKind = (payload: unknown) => (payload as NotificationMessage).file?.kind ?? 'text';
+    expect(rows.map((r) => [r.dedupeKey, fileKind(r.payload)])).toEqual([
+      [`report:2026-10:person:${district.personId}:summary`, 'text'],
+      [`report:2026-10:person:${district.personId}:xlsx`, 'document'],
+      [`report:2026-10:person:${district.personId}:chart`, 'photo'],
+      [`report:2026-10:person:${street.personId}:summary`, 'text'],
+      [`report:2026-10:person:${street.personId}:xlsx`, 'document'],
+      [`report:2026-10:person:${street.personId}:chart`, 'photo'],
     ]);
     const [summary, xlsx, chart] = rows.slice(3).map((r) => r.payload as unknown as NotificationMessage);
     expect(String(summary!.vars!.text)).toContain('Received 2, closed 0'); // the street admin reads English

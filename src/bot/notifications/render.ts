@@ -3,7 +3,7 @@
 // (`NotificationMessage`); this decides how Telegram shows it.
 import { InputFile, type InlineKeyboard, type RawApi } from 'grammy';
 import type { Notification } from '../../generated/prisma/client.js';
-import type { NotificationAction, NotificationMessage } from '../../domain/notifications/message.js';
+import type { NotificationAction, NotificationMessage } from '../../delivery/message.js';
 import type { Translate } from '../../i18n/index.js';
 import { ratingKeyboard } from '../features/evaluation/keyboards.js';
 import { openCaseKeyboard } from '../features/triage/keyboards.js';

@@ -40,6 +40,13 @@ export interface BotApiEmulatorOptions {
    * the bot and retries as Telegram does) instead of waiting for getUpdates. Fault harness.
    */
   pushUpdate?: (update: TgUpdate) => void;
+  /**
+   * Enforce Telegram's flood limits on sent messages (off by default, so the demo is
+   * unchanged): at most `perSecond` in any rolling second overall and one per
+   * `perChatIntervalMs` per chat; beyond them the call answers 429 with retry_after, as
+   * Telegram does. Benchmarks and tests of delivery pacing turn it on.
+   */
+  rateLimits?: { perSecond?: number; perChatIntervalMs?: number };
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -75,6 +82,8 @@ export interface BotApiEmulator {
   subscribe(listener: EmulatorListener): () => void;
   /** Every method call except getUpdates, in order. */
   readonly calls: readonly RecordedCall[];
+  /** Calls refused with 429 by the enforced rate limits (`rateLimits`). */
+  readonly rateLimited: number;
   /** Updates dropped because the bot's `allowed_updates` excluded them. */
   readonly droppedUpdates: readonly TgUpdate[];
   /** Resolves with the first entry (existing or future) matching `predicate`, e.g. the bot's reply. */
@@ -162,6 +171,7 @@ export function createBotApiEmulator(options: BotApiEmulatorOptions): BotApiEmul
     }
     const isPolling = method.toLowerCase() === 'getupdates';
     try {
+      enforceRateLimits(method, params);
       const result = await implementation({ state, signal: controller.signal }, params);
       if (!isPolling) state.recordCall({ method, params: summariseParams(params), ok: true, result });
       send(res, 200, { ok: true, result });
@@ -220,6 +230,33 @@ export function createBotApiEmulator(options: BotApiEmulatorOptions): BotApiEmul
       send(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
     });
   };
+
+  // ------------------------------------------------------------ flood limits
+
+  const sentAt: number[] = [];
+  const lastSentToChat = new Map<string, number>();
+  let rateLimited = 0;
+  const sendsMessage = /^(send(?!chataction)|copymessage|forwardmessage)/;
+
+  /** Throws Telegram's 429 when this message would exceed the enforced limits; counts it otherwise. */
+  function enforceRateLimits(method: string, params: Params): void {
+    const limits = options.rateLimits;
+    if (!limits || !sendsMessage.test(method.toLowerCase())) return;
+    const perSecond = limits.perSecond ?? 30;
+    const perChatMs = limits.perChatIntervalMs ?? 1000;
+    const now = Date.now();
+    while (sentAt.length > 0 && sentAt[0]! <= now - 1000) sentAt.shift();
+    const chat = String(params.values.chat_id);
+    const chatFreeAt = (lastSentToChat.get(chat) ?? -Infinity) + perChatMs;
+    const freeAt = Math.max(chatFreeAt, sentAt.length >= perSecond ? sentAt[0]! + 1000 : 0);
+    if (freeAt > now) {
+      rateLimited++;
+      const retryAfter = Math.max(1, Math.ceil((freeAt - now) / 1000));
+      throw new BotApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+    }
+    sentAt.push(now);
+    lastSentToChat.set(chat, now);
+  }
 
   // ------------------------------------------------------------ persona actions
 
@@ -396,6 +433,9 @@ export function createBotApiEmulator(options: BotApiEmulatorOptions): BotApiEmul
     file: (fileId) => state.files.get(fileId),
     subscribe: (listener) => state.subscribe(listener),
     calls: state.calls,
+    get rateLimited() {
+      return rateLimited;
+    },
     droppedUpdates: state.droppedUpdates,
     waitForMessage,
 

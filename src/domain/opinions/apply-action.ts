@@ -102,7 +102,7 @@ export async function applyOpinionAction(deps: DomainDeps, rawInput: ApplyOpinio
     await handler(context, action);
     return write(context, actorRole);
   }, TRANSACTION_LIMITS);
-  if (result.notified > 0) deps.onNotificationsCommitted?.();
+  if (result.notified > 0) deps.outbox.notify();
   return result;
 }
 

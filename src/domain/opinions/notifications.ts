@@ -4,7 +4,7 @@
 // at delivery in each recipient's language (keys under "## Notifications" in locales/).
 import type { Opinion } from '../../generated/prisma/client.js';
 import type { Tx } from '../deps.js';
-import { enqueueNotifications, type EnqueueNotification, type NotificationAction } from '../notifications/message.js';
+import { enqueueNotifications, type EnqueueNotification, type NotificationAction } from '../../delivery/message.js';
 
 export type MessageVars = Record<string, string | number>;
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Opinion } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { enqueueNotifications } from '../notifications/message.js';
+import { enqueueNotifications } from '../../delivery/message.js';
 import { openDeadline } from './deadlines.js';
 import { allocateTrackingNumber } from './tracking-number.js';
 
@@ -173,7 +173,7 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
     );
     return { opinion: { id: opinion.id, trackingNo, stationId: station.id, createdAt: opinion.createdAt }, notified };
   });
-  if (result.notified > 0) deps.onNotificationsCommitted?.();
+  if (result.notified > 0) deps.outbox.notify();
   return result;
 }
 

@@ -5,7 +5,7 @@
 // (a restart, a retried job, a second process) send nothing twice.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { enqueueNotifications, type EnqueueNotification } from '../notifications/message.js';
+import { enqueueNotifications, type EnqueueNotification } from '../../delivery/message.js';
 import { renderAttachments, type ReportAttachments } from '../../reports/attachments.js';
 import { localeT, scopeName } from '../../reports/labels.js';
 import { renderSummary } from '../../reports/summary.js';

@@ -3,7 +3,7 @@
 // anonymised opinions: the statistics and the agencies' work depend on them.
 import type { OpinionEventType } from '../../generated/prisma/client.js';
 import type { AppDeps } from '../../deps.js';
-import type { NotificationMessage } from '../notifications/message.js';
+import type { NotificationMessage } from '../../delivery/message.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 

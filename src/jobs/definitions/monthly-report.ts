@@ -6,7 +6,6 @@ import type { Config } from '../../config.js';
 import { deliverMonthlyReports } from '../../domain/reports/delivery.js';
 import { lastCompleteMonth, reportMonthSchema } from '../../domain/reports/period.js';
 import { defineJob } from '../define-job.js';
-import { notifyOutboxChanged } from '../notifications.js';
 
 export const monthlyReportJobName = 'monthly-report';
 
@@ -20,7 +19,7 @@ export function monthlyReportJob(config: Pick<Config, 'REPORT_HOUR' | 'TIME_ZONE
       const month = payload.month ?? lastCompleteMonth(deps.clock.now(), deps.config.TIME_ZONE);
       const result = await deliverMonthlyReports(deps, { month });
       deps.logger.info('monthly reports delivered', { month, ...result });
-      if (result.enqueued > 0) await notifyOutboxChanged(deps.queue, deps.logger);
+      if (result.enqueued > 0) deps.outbox.notify();
     },
   });
 }

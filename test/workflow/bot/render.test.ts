@@ -1,7 +1,7 @@
 import { InputFile } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { renderNotification } from '../../../src/bot/notifications/render.js';
-import type { NotificationMessage } from '../../../src/domain/notifications/message.js';
+import type { NotificationMessage } from '../../../src/delivery/message.js';
 import { createTranslate } from '../../../src/i18n/index.js';
 
 const translate = createTranslate('zh-CN');

@@ -1,5 +1,7 @@
 // A small world for the workflow tests: the demo district, a few residents, and
 // opinions created as submitOpinion leaves them (COLLECTED event, ACKNOWLEDGE deadline).
+import { createOutboxSignal } from '../../../src/delivery/signal.js';
+import { createLogger } from '../../../src/logger.js';
 import { ManualClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
 import type { DatabaseKind } from '../../../src/db/database.js';
@@ -50,6 +52,7 @@ export async function createWorld(kind: DatabaseKind): Promise<World> {
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     calendar: WorkingCalendar.fromFile(),
     stagePolicies: [],
+    outbox: createOutboxSignal({ logger: createLogger('silent') }),
   };
   const prisma = db.prisma;
   await seedDemoDistrict(prisma, { now: START });

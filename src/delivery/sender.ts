@@ -1,7 +1,6 @@
-// How the outbox reaches people, seen from the domain: one call per notification and
-// a few typed failures that decide what happens to the row. The Telegram implementation
-// is src/jobs/telegram-sender.ts.
-import type { Notification } from '../../generated/prisma/client.js';
+// How the outbox reaches people: one call per notification and a few typed failures that
+// decide what happens to the row. The Telegram implementation is ./telegram-sender.ts.
+import type { ClaimedNotification } from './outbox.js';
 
 /** The recipient as known at delivery (not when the notification was written). */
 export interface NotificationRecipient {
@@ -10,7 +9,7 @@ export interface NotificationRecipient {
 
 export interface NotificationSender {
   /** Resolves once the messenger accepted the message; throws one of the errors below otherwise. */
-  send(notification: Notification, recipient: NotificationRecipient): Promise<void>;
+  send(notification: ClaimedNotification, recipient: NotificationRecipient): Promise<void>;
 }
 
 /** Too many requests: try again after `retryAfterMs` (Telegram's retry_after). */

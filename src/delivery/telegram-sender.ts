@@ -1,12 +1,11 @@
 // Sends outbox notifications through the Telegram Bot API and translates its failures
-// into the outbox's typed errors (src/domain/notifications/sender.ts).
+// into the outbox's typed errors (./sender.ts).
 //
 // Give it an Api WITHOUT the auto-retry transformer (createDeliveryApi): the outbox
-// already retries, obeys retry_after by pausing the whole queue, and must see a 429 to
-// do so. Through auto-retry, a 429 would hold a worker slot asleep inside one call
-// while the other slots kept hitting the limit.
+// already retries, obeys retry_after by pausing the chat (or all chats, see pacer.ts),
+// and must see a 429 to do so. Through auto-retry, a 429 would hold a worker slot asleep
+// inside one call while the other slots kept hitting the limit.
 import { Api, GrammyError, HttpError, type ApiClientOptions } from 'grammy';
-import type { Notification } from '../generated/prisma/client.js';
 import {
   RecipientBlockedError,
   RejectedSendError,
@@ -14,7 +13,8 @@ import {
   TransientSendError,
   type NotificationRecipient,
   type NotificationSender,
-} from '../domain/notifications/sender.js';
+} from './sender.js';
+import type { ClaimedNotification } from './outbox.js';
 
 /** A Bot API call: e.g. { method: 'sendMessage', params: { chat_id, text, reply_markup } }. */
 export interface RenderedCall {
@@ -23,7 +23,7 @@ export interface RenderedCall {
 }
 
 /** Turns the semantic outbox message into a Bot API call, in the recipient's language (src/bot/notifications/render.ts). */
-export type RenderNotification = (notification: Notification, recipient: NotificationRecipient) => RenderedCall | Promise<RenderedCall>;
+export type RenderNotification = (notification: ClaimedNotification, recipient: NotificationRecipient) => RenderedCall | Promise<RenderedCall>;
 
 export function createTelegramSender({ api, render }: { api: Api; render: RenderNotification }): NotificationSender {
   const raw = api.raw as unknown as Record<string, (params: object) => Promise<unknown>>;

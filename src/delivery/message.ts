@@ -1,8 +1,8 @@
 // The outbox's message: what to say, not how Telegram shows it. The domain writes it in
 // the same transaction as the change; at delivery the bot layer renders it in the
 // recipient's current language (src/bot/notifications/render.ts) with its buttons.
-import type { Prisma } from '../../generated/prisma/client.js';
-import type { Tx } from '../deps.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Tx } from '../domain/deps.js';
 
 /** Buttons that go with a notification, rendered by the feature that handles them. */
 export type NotificationAction =
@@ -33,7 +33,10 @@ export interface EnqueueNotification {
   message: NotificationMessage;
 }
 
-/** Writes notifications to the outbox inside the caller's transaction; repeats are ignored. */
+/**
+ * Writes notifications to the outbox inside the caller's transaction; repeats are ignored.
+ * After the commit, the caller wakes delivery with `deps.outbox.notify()`.
+ */
 export async function enqueueNotifications(tx: Tx, notifications: EnqueueNotification[]): Promise<number> {
   if (notifications.length === 0) return 0;
   const result = await tx.notification.createMany({
@@ -42,7 +45,6 @@ export async function enqueueNotifications(tx: Tx, notifications: EnqueueNotific
       personId: n.personId,
       chatId: n.chatId,
       opinionId: n.opinionId ?? null,
-      method: n.message.file ? (n.message.file.kind === 'photo' ? 'sendPhoto' : 'sendDocument') : 'sendMessage',
       payload: n.message as unknown as Prisma.InputJsonValue,
     })),
     skipDuplicates: true,
