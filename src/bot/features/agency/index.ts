@@ -7,7 +7,8 @@ import { listAgencyCases } from '../../../domain/staff/index.js';
 import type { BotContext } from '../../context.js';
 import { submitKind } from '../triage/callback-data.js';
 import { askFor } from '../triage/dialogue.js';
-import { caseButtons } from '../triage/index.js';
+import { refreshCard } from '../triage/live-card.js';
+import { caseButtons, offer } from '../triage/index.js';
 import { sendCaseList } from '../inbox/case-list.js';
 
 export const agencyFeature = new Composer<BotContext>();
@@ -22,6 +23,7 @@ privateChats.command('cases', async (ctx) => {
 privateChats.callbackQuery(submitKind.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const { id, v, final } = submitKind.unpack(ctx.callbackQuery.data);
+  await refreshCard(ctx, id);
   await askFor(final === '1' ? 'submitFinal' : 'submitForReview')(ctx, id, v);
 });
 
@@ -35,7 +37,7 @@ agencyFeature.use(
         .text(ctx.t('agency-submit-final'), submitKind.pack({ id, v, final: '1' }))
         .row()
         .text(ctx.t('agency-submit-for-review'), submitKind.pack({ id, v, final: '0' }));
-      await ctx.reply(ctx.t('agency-submit-how'), { reply_markup: keyboard });
+      await offer(ctx, id, ctx.t('agency-submit-how'), keyboard);
     },
   }),
 );
