@@ -43,7 +43,7 @@ export function mapLink(location: { latitude: number; longitude: number }): stri
 
 export interface CaseCardContent {
   text: string;
-  keyboard: InlineKeyboard;
+  keyboard: InlineKeyboard | { inline_keyboard: [] };
 }
 
 /**

@@ -25,7 +25,7 @@ import {
 import { kebab, loadCaseView } from './case-view.js';
 import { askCaseText, askFor, caseTextConversation } from './dialogue.js';
 import { sendFullText } from './full-text.js';
-import { openCard, refreshCard, refreshIfStale } from './live-card.js';
+import { NO_BUTTONS, openCard, refreshCard, refreshIfStale } from './live-card.js';
 import { performAction } from './perform.js';
 import { attempt, nameIn } from './respond.js';
 
@@ -54,7 +54,7 @@ privateChats.callbackQuery(caseFullText.filter, async (ctx) => {
 // The buttons of a preview or a suggestion whose dialogue is over (finished, timed out).
 privateChats.callbackQuery([previewChoice.filter, mergeSuggestion.filter], async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t('case-dialogue-expired') });
-  await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
+  await ctx.editMessageReplyMarkup({ reply_markup: NO_BUTTONS });
 });
 
 /** A button's handler; it returns PASS to leave the button to a later feature. */

@@ -9,6 +9,9 @@ import type { AppContext } from '../../context.js';
 import { TELEGRAM_LIMITS } from '../../limits.js';
 import { caseCard, type CaseCardContent } from './case-view.js';
 
+/** A message's inline keyboard, emptied. */
+export const NO_BUTTONS: { inline_keyboard: [] } = { inline_keyboard: [] };
+
 export interface CardOptions {
   /** A line on top saying what just happened. */
   banner?: string;
@@ -27,7 +30,7 @@ async function viewFor(ctx: AppContext, opinionId: number, options: CardOptions)
     if (!isDomainError(error)) throw error;
     if (options.afterOwnAction && error.code === 'forbidden' && options.banner) {
       const card = await liveCard(ctx, opinionId);
-      if (card) await editCard(ctx, card.messageId, { text: options.banner, keyboard: new InlineKeyboard() });
+      if (card) await editCard(ctx, card.messageId, { text: options.banner, keyboard: NO_BUTTONS });
       else await ctx.reply(options.banner);
     } else {
       await ctx.reply(ctx.t(error.key, error.vars));
@@ -90,7 +93,7 @@ async function postCard(ctx: AppContext, view: OpinionView, content: CaseCardCon
   const previous = rows[0]?.previous;
   if (previous && previous !== message.message_id) {
     // A superseded card keeps its text but loses its buttons; if that fails (too old, deleted) nothing is lost.
-    await ctx.api.editMessageReplyMarkup(message.chat.id, previous, { reply_markup: new InlineKeyboard() }).catch(ignoreTelegramRefusal);
+    await ctx.api.editMessageReplyMarkup(message.chat.id, previous, { reply_markup: NO_BUTTONS }).catch(ignoreTelegramRefusal);
   }
 }
 
