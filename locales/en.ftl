@@ -611,7 +611,6 @@ inbox-line = { $trackingNo } · { $reason } · { $createdAt }: { $excerpt }
 inbox-line-overdue = ⚠️ OVERDUE { $trackingNo } · { $reason } · { $createdAt }: { $excerpt }
 inbox-button = { $trackingNo }
 inbox-button-overdue = ⚠️ { $trackingNo }
-inbox-more = { $count } more not listed: please deal with the ones above first.
 inbox-reason-acknowledge = to acknowledge
 inbox-reason-decide = to decide
 inbox-reason-clarification = the agency asks for clarification

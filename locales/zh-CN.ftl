@@ -611,7 +611,6 @@ inbox-line = { $trackingNo } · { $reason } · { $createdAt }：{ $excerpt }
 inbox-line-overdue = ⚠️ 超期 { $trackingNo } · { $reason } · { $createdAt }：{ $excerpt }
 inbox-button = { $trackingNo }
 inbox-button-overdue = ⚠️ { $trackingNo }
-inbox-more = 还有 { $count } 件未列出，请先处理上面的。
 inbox-reason-acknowledge = 待受理
 inbox-reason-decide = 待研判
 inbox-reason-clarification = 承办单位请求澄清

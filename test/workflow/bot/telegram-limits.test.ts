@@ -57,9 +57,9 @@ describe('Telegram limits with the longest texts', () => {
     const note = (mark: string) => `${mark}${'路'.repeat(ACTION_TEXT_MAX - mark.length - 1)}尾`;
     const resident = await world.resident(84001, 'en');
     const opinion = await world.submit(resident, longest, { photos: ['p1', 'p2', 'p3', 'p4', 'p5'], location: { latitude: 29.36, longitude: 105.92 }, shareContact: true });
-    // More of the same at the station for the inbox and the agency's list.
+    // More of the same at the station: the inbox has more than a page.
     const others: number[] = [];
-    for (let i = 0; i < 34; i++) {
+    for (let i = 0; i < 40; i++) {
       // Five an hour per resident: several neighbours.
       if (i % 5 === 0) await world.resident(84100 + i, 'zh-CN');
       const neighbour = await prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(84100 + i - (i % 5)) } });
@@ -71,7 +71,7 @@ describe('Telegram limits with the longest texts', () => {
       applyOpinionAction(app.deps, { opinionId, actor: { kind: 'person', personId: await personOf(user) }, action });
     const urban = await prisma.agency.findUniqueOrThrow({ where: { code: 'URBAN-MGMT' } });
     await act(officer, { type: 'refer', agencyId: urban.id, note: note('附言') });
-    for (const id of others.slice(0, 20)) await act(officer, { type: 'refer', agencyId: urban.id, note: note('附言') }, id);
+    for (const id of others.slice(0, 5)) await act(officer, { type: 'refer', agencyId: urban.id, note: note('附言') }, id);
     for (let i = 0; i < 10; i++) await act(agencyHandler, { type: 'progress', note: note(`进展${i}`) });
     await act(agencyHandler, { type: 'requestClarification', question: note('问题') });
     await act(officer, { type: 'clarify', answer: note('澄清') });
@@ -91,7 +91,12 @@ describe('Telegram limits with the longest texts', () => {
     const whole = joined(officerPages);
     // Whole, not shortened (a failure prints only the booleans: the texts are 4,000 units long).
     expect([longest, ...Array.from({ length: 10 }, (_, i) => note(`进展${i}`)), note('结果')].map((text) => whole.includes(text))).not.toContain(false);
+    // 35 waiting: two pages, turned in place.
     await officer.send('/inbox');
+    expect(officer.lastText()).toContain('（第 1/2 页）');
+    await officer.press('▶');
+    expect(officer.lastText()).toContain('（第 2/2 页）');
+    expect(officer.inlineButtons()).toContain('◀');
 
     // The resident, in English: /my, the timeline and its pager, and their own card.
     await resident.send('/my');

@@ -9,15 +9,24 @@ import { submitKind } from '../triage/callback-data.js';
 import { askFor } from '../triage/dialogue.js';
 import { refreshCard } from '../triage/live-card.js';
 import { caseButtons, offer } from '../triage/index.js';
-import { sendCaseList } from '../inbox/case-list.js';
+import { caseListPage, showCaseList } from '../inbox/case-list.js';
 
 export const agencyFeature = new Composer<BotContext>();
 const privateChats = agencyFeature.chatType('private');
 
-privateChats.command('cases', async (ctx) => {
+async function showCases(ctx: BotContext, page: number): Promise<void> {
   if (!ctx.person?.roles.some((role) => role.kind === 'AGENCY_HANDLER')) return void (await ctx.reply(ctx.t('agency-not-handler')));
   const cases = await listAgencyCases(ctx.deps, { personId: ctx.person.id });
-  await sendCaseList(ctx, cases, { header: 'agency-cases-header', empty: 'agency-cases-empty' });
+  await showCaseList(ctx, cases, { list: 'cases', header: 'agency-cases-header', empty: 'agency-cases-empty' }, page);
+}
+
+privateChats.command('cases', (ctx) => showCases(ctx, 0));
+
+privateChats.callbackQuery(caseListPage.filter, async (ctx, next) => {
+  const { list, page } = caseListPage.unpack(ctx.callbackQuery.data);
+  if (list !== 'cases') return next();
+  await ctx.answerCallbackQuery();
+  await showCases(ctx, page);
 });
 
 privateChats.callbackQuery(submitKind.filter, async (ctx) => {
