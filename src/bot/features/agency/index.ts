@@ -9,25 +9,21 @@ import { submitKind } from '../triage/callback-data.js';
 import { askFor } from '../triage/dialogue.js';
 import { refreshCard } from '../triage/live-card.js';
 import { caseButtons, offer } from '../triage/index.js';
-import { caseListPage, showCaseList } from '../inbox/case-list.js';
+import { caseListCommand } from '../inbox/case-list.js';
 
 export const agencyFeature = new Composer<BotContext>();
 const privateChats = agencyFeature.chatType('private');
 
-async function showCases(ctx: BotContext, page: number): Promise<void> {
-  if (!ctx.person?.roles.some((role) => role.kind === 'AGENCY_HANDLER')) return void (await ctx.reply(ctx.t('agency-not-handler')));
-  const cases = await listAgencyCases(ctx.deps, { personId: ctx.person.id });
-  await showCaseList(ctx, cases, { list: 'cases', header: 'agency-cases-header', empty: 'agency-cases-empty' }, page);
-}
-
-privateChats.command('cases', (ctx) => showCases(ctx, 0));
-
-privateChats.callbackQuery(caseListPage.filter, async (ctx, next) => {
-  const { list, page } = caseListPage.unpack(ctx.callbackQuery.data);
-  if (list !== 'cases') return next();
-  await ctx.answerCallbackQuery();
-  await showCases(ctx, page);
-});
+agencyFeature.use(
+  caseListCommand({
+    list: 'cases',
+    role: 'AGENCY_HANDLER',
+    notHolder: 'agency-not-handler',
+    header: 'agency-cases-header',
+    empty: 'agency-cases-empty',
+    load: (ctx, personId) => listAgencyCases(ctx.deps, { personId }),
+  }),
+);
 
 privateChats.callbackQuery(submitKind.filter, async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -1,11 +1,12 @@
 // A list of cases as one message: a line per case (oldest first, overdue marked) and a
 // button per case that opens its card; more than a page turns with ◀ ▶ in place.
-import { InlineKeyboard } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import { excerpt } from '../../../domain/opinions/submit-opinion.js';
+import type { StaffRoleKind } from '../../../generated/prisma/client.js';
 import type { CaseListItem, InboxItem } from '../../../domain/staff/index.js';
 import { defineCallbackData } from '../../callback-data.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext, BotContext } from '../../context.js';
 import { clip, TELEGRAM_LIMITS } from '../../limits.js';
 import { openCase } from '../triage/callback-data.js';
 import { formatTime, kebab } from '../triage/case-view.js';
@@ -20,6 +21,27 @@ export interface CaseListKeys {
   list: 'inbox' | 'cases';
   header: string;
   empty: string;
+}
+
+/**
+ * A staff list's command and page buttons: `/<list>` for holders of `role` (others are
+ * told `notHolder`), `load` reading the list afresh for each page.
+ */
+export function caseListCommand(keys: CaseListKeys & { role: StaffRoleKind; notHolder: string; load: (ctx: AppContext, personId: number) => Promise<(CaseListItem | InboxItem)[]> }) {
+  const composer = new Composer<BotContext>();
+  const show = async (ctx: BotContext, page: number) => {
+    if (!ctx.person?.roles.some((role) => role.kind === keys.role)) return void (await ctx.reply(ctx.t(keys.notHolder)));
+    await showCaseList(ctx, await keys.load(ctx, ctx.person.id), keys, page);
+  };
+  const privateChats = composer.chatType('private');
+  privateChats.command(keys.list, (ctx) => show(ctx, 0));
+  privateChats.callbackQuery(caseListPage.filter, async (ctx, next) => {
+    const { list, page } = caseListPage.unpack(ctx.callbackQuery.data);
+    if (list !== keys.list) return next();
+    await ctx.answerCallbackQuery();
+    await show(ctx, page);
+  });
+  return composer;
 }
 
 /** Sends page `page` of the list, or edits the message it was turned from. */
