@@ -156,7 +156,9 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     await as('officer');
     await botSays(`新意见 ${trackingNo}`);
     await press('查看并处理');
-    const card = await botSays(new RegExp(`${trackingNo} · 待受理`));
+    // The card, pinned by its message id: its text changes when it is edited.
+    const cardId = await (await botSays(new RegExp(`${trackingNo} · 待受理`))).getAttribute('data-message-id');
+    const card = page.locator(`[data-testid="message"][data-message-id="${cardId}"]`);
     await expect.poll(() => page.getByTestId('location').count(), { timeout: 15_000 }).toBe(1);
     await botSays('uri.amap.com/marker');
     const messagesBefore = await botMessages().count();
