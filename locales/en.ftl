@@ -349,6 +349,16 @@ my-opinions-rating-satisfied = Satisfied
 my-opinions-rating-basically-satisfied = Basically satisfied
 my-opinions-rating-dissatisfied = Dissatisfied
 
+## My opinions: status
+my-opinions-stage-declined = Declined
+my-opinions-stage-merged = Merged (into { $trackingNo })
+my-opinions-next-acknowledge = ⏳ Expected to be taken up by { $dueAt }
+my-opinions-next-analyze = ⏳ An answer or a referral is expected by { $dueAt }
+my-opinions-next-handle = ⏳ Expected to be handled by { $dueAt }
+my-opinions-next-evaluate = ⏳ Please evaluate by { $dueAt }
+my-opinions-full-text = 📄 Full text
+my-opinions-full-text-header = 📄 { $trackingNo }, the whole record
+
 ## Help
 help-text =
     Minyi can help you:
@@ -533,7 +543,7 @@ case-dialogue-cancelled = Cancelled; nothing was changed.
 case-dialogue-text-expected = Please send text, or /cancel.
 case-prompt-answer = Type the answer for the resident (/cancel to stop):
 case-prompt-decline = Type the reason for declining; the resident will see it (/cancel to stop):
-case-prompt-merge = Type the tracking number of the main case, e.g. MY-2611-0001 (/cancel to stop):
+case-prompt-merge = Type the tracking number of the main case, e.g. MY-2611-0001, or choose one of the similar open cases below (/cancel to stop):
 case-prompt-hand-back = Explain why this is not for your agency (/cancel to stop):
 case-prompt-progress = Type the progress note (/cancel to stop):
 case-prompt-request-clarification = Type your question for the officer (/cancel to stop):
@@ -541,16 +551,49 @@ case-prompt-clarify = Type the clarification for the agency (/cancel to stop):
 case-prompt-submit-final = Type the result; it goes to the resident at once (/cancel to stop):
 case-prompt-submit-for-review = Type the result; the officer reviews and delivers it (/cancel to stop):
 
+## Case card
+case-location = 📍 Location: { $latitude }, { $longitude } · map: { $link }
+case-evidence-caption = Photos and files the resident sent with { $trackingNo }
+case-button-back = « Back
+case-button-full-text = 📄 Full text
+case-full-text-header = 📄 { $trackingNo }, full text
+case-stale = ⚠️ This card was out of date and has been refreshed; that press did nothing. Please check it and try again.
+case-stale-others = ⚠️ Someone else has just acted on this opinion; your action was not carried out. The card has been refreshed: please check it and try again.
+case-dialogue-choose = Please press one of the buttons above, or /cancel.
+case-dialogue-expired = That step is over; please start again from the case card.
+case-preview =
+    The resident will receive:
+
+    { $message }
+case-preview-send-answer = ✅ Send the answer
+case-preview-send-decline = ✅ Decline it
+case-preview-send-merge = ✅ Merge
+case-preview-edit = ✏️ Change
+case-preview-cancel = ✖️ Cancel
+case-merge-similar = Similar open cases at this station (press a number to choose):
+case-merge-candidate = • { $trackingNo } · { $category }: { $excerpt }
+case-merge-preview =
+    Merge this case as a duplicate into:
+    📋 { $trackingNo } · { $stage }
+    Station: { $station }
+    Category: { $category }
+    Submitted: { $createdAt }
+
+    { $text }
+
+    This case is then closed; the resident is told and follows the main case. Merge?
+case-prompt-refer = A note for the agency (optional): type it, or press "No note" (/cancel to stop the referral):
+case-refer-no-note = No note, refer now
+
+## Paging
+page-counter = (page { $page }/{ $pages })
+
 ## Triage
 triage-open-case = Open and handle
 triage-choose-category = Choose the category:
 triage-choose-priority = Choose the priority:
 triage-answer-how = Answer on the spot: write your own, or use a saved answer?
 triage-answer-write = ✏️ Write my own
-triage-answer-preview =
-    The answer the resident will receive:
-    { $text }
-triage-answer-send = Send this answer
 triage-choose-agency = Refer to which agency?
 triage-choose-deadline = Deadline:
 triage-refer-default-deadline = Standard deadline
@@ -568,7 +611,6 @@ inbox-line = { $trackingNo } · { $reason } · { $createdAt }: { $excerpt }
 inbox-line-overdue = ⚠️ OVERDUE { $trackingNo } · { $reason } · { $createdAt }: { $excerpt }
 inbox-button = { $trackingNo }
 inbox-button-overdue = ⚠️ { $trackingNo }
-inbox-more = { $count } more not listed: please deal with the ones above first.
 inbox-reason-acknowledge = to acknowledge
 inbox-reason-decide = to decide
 inbox-reason-clarification = the agency asks for clarification

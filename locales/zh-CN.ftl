@@ -349,6 +349,16 @@ my-opinions-rating-satisfied = 满意
 my-opinions-rating-basically-satisfied = 基本满意
 my-opinions-rating-dissatisfied = 不满意
 
+## My opinions: status
+my-opinions-stage-declined = 不予受理
+my-opinions-stage-merged = 已合并（并入 { $trackingNo }）
+my-opinions-next-acknowledge = ⏳ 预计 { $dueAt } 前受理
+my-opinions-next-analyze = ⏳ 预计 { $dueAt } 前答复或转交办理
+my-opinions-next-handle = ⏳ 预计 { $dueAt } 前办结
+my-opinions-next-evaluate = ⏳ 请在 { $dueAt } 前评价
+my-opinions-full-text = 📄 全文
+my-opinions-full-text-header = 📄 { $trackingNo } 办理记录全文
+
 ## Help
 help-text =
     民意直通车可以帮您：
@@ -533,7 +543,7 @@ case-dialogue-cancelled = 已取消，什么也没有改变。
 case-dialogue-text-expected = 请发送文字，或发送 /cancel 取消。
 case-prompt-answer = 请输入给群众的答复（发送 /cancel 取消）：
 case-prompt-decline = 请输入不予受理的理由，群众会看到（发送 /cancel 取消）：
-case-prompt-merge = 请输入主件的受理编号，例如 MY-2611-0001（发送 /cancel 取消）：
+case-prompt-merge = 请输入主件的受理编号，例如 MY-2611-0001，或在下面的相似在办意见中选择（发送 /cancel 取消）：
 case-prompt-hand-back = 请说明为什么不属于本单位办理（发送 /cancel 取消）：
 case-prompt-progress = 请输入办理进展（发送 /cancel 取消）：
 case-prompt-request-clarification = 请输入需要联络员澄清的问题（发送 /cancel 取消）：
@@ -541,16 +551,49 @@ case-prompt-clarify = 请输入给承办单位的澄清说明（发送 /cancel �
 case-prompt-submit-final = 请输入办理结果，提交后将直接告知群众（发送 /cancel 取消）：
 case-prompt-submit-for-review = 请输入办理结果，提交后由联络员审核送达（发送 /cancel 取消）：
 
+## Case card
+case-location = 📍 位置：{ $latitude }, { $longitude } · 地图：{ $link }
+case-evidence-caption = { $trackingNo } 群众提交的照片和附件
+case-button-back = « 返回
+case-button-full-text = 📄 全文
+case-full-text-header = 📄 { $trackingNo } 全文
+case-stale = ⚠️ 这张卡片已过期，已刷新为最新情况，刚才的操作没有执行。请查看后再操作。
+case-stale-others = ⚠️ 别人刚刚处理了这件意见，您的操作没有执行。卡片已刷新为最新情况，请查看后再操作。
+case-dialogue-choose = 请点上面的按钮，或发送 /cancel 取消。
+case-dialogue-expired = 这一步已经结束，请从案件卡片重新操作。
+case-preview =
+    群众将收到以下消息：
+
+    { $message }
+case-preview-send-answer = ✅ 发送答复
+case-preview-send-decline = ✅ 确认不予受理
+case-preview-send-merge = ✅ 确认合并
+case-preview-edit = ✏️ 修改
+case-preview-cancel = ✖️ 取消
+case-merge-similar = 本站点相似的在办意见（点编号选择）：
+case-merge-candidate = • { $trackingNo } · { $category }：{ $excerpt }
+case-merge-preview =
+    将本件作为重复件并入：
+    📋 { $trackingNo } · { $stage }
+    站点：{ $station }
+    类别：{ $category }
+    提交时间：{ $createdAt }
+
+    { $text }
+
+    合并后本件即办结，群众会收到通知并跟进主件。确认合并吗？
+case-prompt-refer = 给承办单位的附言（可选）：直接发送文字，或点“不附言”（发送 /cancel 取消转办）：
+case-refer-no-note = 不附言，直接转办
+
+## Paging
+page-counter = （第 { $page }/{ $pages } 页）
+
 ## Triage
 triage-open-case = 查看并处理
 triage-choose-category = 请选择类别：
 triage-choose-priority = 请选择优先级：
 triage-answer-how = 现场答复：自己填写，还是选用常用答复？
 triage-answer-write = ✏️ 自己填写
-triage-answer-preview =
-    将发给群众的答复：
-    { $text }
-triage-answer-send = 发送这条答复
 triage-choose-agency = 转办给哪个承办单位？
 triage-choose-deadline = 办理期限：
 triage-refer-default-deadline = 按规定期限
@@ -568,7 +611,6 @@ inbox-line = { $trackingNo } · { $reason } · { $createdAt }：{ $excerpt }
 inbox-line-overdue = ⚠️ 超期 { $trackingNo } · { $reason } · { $createdAt }：{ $excerpt }
 inbox-button = { $trackingNo }
 inbox-button-overdue = ⚠️ { $trackingNo }
-inbox-more = 还有 { $count } 件未列出，请先处理上面的。
 inbox-reason-acknowledge = 待受理
 inbox-reason-decide = 待研判
 inbox-reason-clarification = 承办单位请求澄清

@@ -72,6 +72,18 @@ describe('Bot API emulator over raw HTTP', () => {
     expect((await call('sendPhoto', json({ chat_id: 9001, photo: 'nonsense' }))).body.description).toMatch(/wrong remote file identifier/);
   });
 
+  it('sends an album of known photos as messages sharing a media group, and refuses a one-photo album', async () => {
+    const form = new FormData();
+    form.append('chat_id', '9001');
+    form.append('photo', new Blob([Buffer.from('89504e470d0a1a0a0000000d4948445200000010000000080806000000', 'hex')], { type: 'image/png' }), 'a.png');
+    const fileId = (await call('sendPhoto', { body: form })).body.result.photo[0].file_id;
+    const album = await call('sendMediaGroup', json({ chat_id: 9001, media: [{ type: 'photo', media: fileId, caption: '证据' }, { type: 'photo', media: fileId }] }));
+    expect(album.body.result).toHaveLength(2);
+    expect(album.body.result[0]).toMatchObject({ caption: '证据', photo: [{ file_id: fileId }] });
+    expect(album.body.result[0].media_group_id).toBe(album.body.result[1].media_group_id);
+    expect((await call('sendMediaGroup', json({ chat_id: 9001, media: [{ type: 'photo', media: fileId }] }))).body.description).toMatch(/2 to 10/);
+  });
+
   it('getUpdates resolves immediately when an update arrives during a long poll', async () => {
     const started = Date.now();
     const poll = call('getUpdates', json({ timeout: 10 }));

@@ -139,8 +139,10 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     await botSays('请用文字描述');
     await send('玉屏路12号门口的路灯坏了一个多星期，晚上老人出门很不方便，请尽快修理。');
     await press('跳过'); // photos
-    await pressReply('跳过'); // location
-    await botSays('未附位置');
+    // The location: the officer and the agency will see it as a map pin with the case.
+    await pressReply('发送我的位置');
+    await page.getByTestId('place-option').filter({ hasText: '玉屏路口' }).click();
+    await botSays('已记录位置');
     await pressReply('跳过'); // phone
     await botSays('请核对您的意见');
     await pressContaining('确认提交');
@@ -150,21 +152,31 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     await screenshot('1-resident-submitted');
   });
 
-  it('officer: the new-opinion notification, 受理, 转办 to 区城市管理局', async () => {
+  it('officer: the case with its location, 受理 editing the card in place, 转办 with a note to 区城市管理局', async () => {
     await as('officer');
     await botSays(`新意见 ${trackingNo}`);
     await press('查看并处理');
-    await botSays(new RegExp(`${trackingNo} · 待受理`));
+    // The card, pinned by its message id: its text changes when it is edited.
+    const cardId = await (await botSays(new RegExp(`${trackingNo} · 待受理`))).getAttribute('data-message-id');
+    const card = page.locator(`[data-testid="message"][data-message-id="${cardId}"]`);
+    await expect.poll(() => page.getByTestId('location').count(), { timeout: 15_000 }).toBe(1);
+    await botSays('uri.amap.com/marker');
+    const messagesBefore = await botMessages().count();
     await press('受理');
-    await botSays(`已受理 ${trackingNo}`);
-    await botSays(new RegExp(`${trackingNo} · 分析研判中`));
+    // The same card, edited: a line on top says what was done; no new message.
+    await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 15_000 }).toContain(`已受理 ${trackingNo}`);
+    expect(await card.textContent()).toContain('分析研判中');
+    expect(await botMessages().count()).toBe(messagesBefore);
+    await screenshot('2-officer-card-edited');
     await press('转办');
     await botSays('转办给哪个承办单位');
     await press('区城市管理局');
     await botSays('办理期限');
     await press('按规定期限');
+    await botSays('给承办单位的附言');
+    await send('路灯在玉屏路 12 号门口，东侧第二根。');
     await botSays(`已将 ${trackingNo} 转办`);
-    await screenshot('2-officer-referred');
+    await screenshot('3-officer-referred');
   });
 
   it('agency handler: the referral, 提交结果 as final', async () => {
@@ -172,12 +184,13 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     await botSays(`新交办意见 ${trackingNo}`);
     await press('查看交办件');
     await botSays(new RegExp(`${trackingNo} · 办理中`));
+    await botSays('联络员附言：路灯在玉屏路 12 号门口，东侧第二根。');
     await press('提交结果');
     await press('最终结果，直接告知群众');
     await botSays('请输入办理结果');
     await send('已安排维修人员更换玉屏路12号门口的路灯，当天晚上已恢复照明。');
     await botSays(`已提交 ${trackingNo} 的办理结果`);
-    await screenshot('3-agency-result');
+    await screenshot('4-agency-result');
   });
 
   it('resident: the result, rated 满意', async () => {
@@ -188,7 +201,7 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     await botSays('还有什么想补充的吗');
     await press('跳过');
     await botSays('好的，谢谢您');
-    await screenshot('4-resident-rated');
+    await screenshot('5-resident-rated');
   });
 
   it('time: "+1 工作日" crosses into the next month; the street admin gets the monthly report', async () => {
@@ -216,7 +229,7 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     const spreadsheet = page.getByTestId('document-link').filter({ hasText: '.xlsx' }).last();
     const download = await page.request.get(new URL((await spreadsheet.getAttribute('href'))!, demo.url).href);
     expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
-    await screenshot('5-street-admin-report');
+    await screenshot('6-street-admin-report');
   });
 
   it('reports no failed update and no unknown Bot API method', () => {

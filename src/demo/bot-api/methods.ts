@@ -165,9 +165,8 @@ function parseCaption(params: Params): { text: string; entities: TgMessageEntity
   return resolveFormattedText(params.string('caption') ?? '', params.string('parse_mode'), params.json<TgMessageEntity[]>('caption_entities'), 'caption');
 }
 
-function resolveInputFile(state: EmulatorState, params: Params, field: string, folder: 'photos' | 'documents'): StoredFile {
+function resolveInputFile(state: EmulatorState, params: Params, field: string, folder: 'photos' | 'documents', value = params.string(field)): StoredFile {
   const direct = params.files.get(field);
-  const value = params.string(field);
   const attached = value?.startsWith('attach://') ? params.files.get(value.slice('attach://'.length)) : undefined;
   const upload = direct ?? attached;
   if (upload) {
@@ -311,6 +310,21 @@ export const methods: Record<string, MethodImplementation> = {
       },
       markup,
     );
+  },
+
+  /** An album: one photo message per item, sharing a media_group_id; only photos (all the bot sends). */
+  sendMediaGroup: ({ state }, params) => {
+    const chat = targetChat(state, params);
+    const media = params.json<{ type: string; media: string; caption?: string }[]>('media');
+    if (!media || media.length < 2 || media.length > 10) throw badRequest('wrong number of media: an album has 2 to 10 items');
+    const groupId = `album-${chat.nextMessageId}`;
+    return media.map((item, index) => {
+      if (item.type !== 'photo') throw badRequest(`media type ${item.type} is not implemented by the minyi demo emulator`);
+      const file = resolveInputFile(state, params, `media.${index}`, 'photos', item.media);
+      const size = file.bytes.length > 0 ? imageSize(file.bytes) : { width: 800, height: 600 };
+      const photo = [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, ...size, file_size: file.bytes.length }];
+      return postBotMessage(state, chat, params, { photo, media_group_id: groupId, ...(item.caption ? { caption: item.caption } : {}) }, undefined);
+    });
   },
 
   sendDocument: ({ state }, params) => {

@@ -147,6 +147,8 @@ export interface TgMessage {
   chat: TgChat;
   date: number;
   edit_date?: number;
+  /** Photos sent together as an album share it. */
+  media_group_id?: string;
   text?: string;
   entities?: TgMessageEntity[];
   caption?: string;

@@ -120,9 +120,11 @@ async function write({ tx, deps, now, opinion, scope, actorId, plan }: ActionCon
     const updated = await tx.opinion.updateMany({ where: { id: opinion.id, version: opinion.version }, data: { ...plan.changes, stage: plan.stage, version: { increment: 1 } } });
     if (updated.count === 0) throw conflict();
   }
+  // Events remember the version they produced, so a stale card can tell who acted since.
+  const version = plan.bumpsVersion ? opinion.version + 1 : null;
   const events: OpinionEvent[] = [];
   for (const event of plan.events) {
-    events.push(await tx.opinionEvent.create({ data: { opinionId: opinion.id, actorId, actorRole, at: now, ...event } }));
+    events.push(await tx.opinionEvent.create({ data: { opinionId: opinion.id, actorId, actorRole, at: now, version, ...event } }));
   }
   if (plan.evaluation) await tx.evaluation.create({ data: { ...plan.evaluation, opinionId: opinion.id, at: now } });
 

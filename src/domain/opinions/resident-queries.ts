@@ -1,6 +1,6 @@
 // What a resident reads about their own opinions: the list and one opinion's timeline.
 // Only their own: another person's opinion id is "not found".
-import type { CloseReason, OpinionEventType, OpinionStage, Rating } from '../../generated/prisma/client.js';
+import type { CloseReason, DeadlineKind, OpinionEventType, OpinionStage, Rating } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { excerpt } from './submit-opinion.js';
@@ -14,6 +14,9 @@ export interface ResidentOpinionItem {
   excerpt: string;
   createdAt: Date;
   updatedAt: Date;
+  closeReason: CloseReason | null;
+  /** The case it was merged into, if it was. */
+  mergedIntoTrackingNo: string | null;
 }
 
 export interface ResidentOpinionTimeline {
@@ -29,6 +32,9 @@ export interface ResidentOpinionTimeline {
   createdAt: Date;
   resultText: string | null;
   closeReason: CloseReason | null;
+  mergedIntoTrackingNo: string | null;
+  /** The next step's limit: the earliest open deadline, if any. */
+  nextDeadline: { kind: DeadlineKind; dueAt: Date } | null;
   events: { type: OpinionEventType; at: Date; toStage: OpinionStage; round: number }[];
   evaluations: { round: number; rating: Rating; at: Date }[];
 }
@@ -47,7 +53,7 @@ export async function listResidentOpinions(
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip,
       take,
-      include: { category: { select: { nameZh: true, nameEn: true } }, events: { orderBy: { at: 'desc' }, take: 1, select: { at: true } } },
+      include: { category: { select: { nameZh: true, nameEn: true } }, mergedInto: { select: { trackingNo: true } }, events: { orderBy: { at: 'desc' }, take: 1, select: { at: true } } },
     }),
     deps.prisma.opinion.count({ where }),
   ]);
@@ -63,6 +69,8 @@ export async function listResidentOpinions(
       createdAt: row.createdAt,
       // The last thing that happened to it, as the resident would understand "last update".
       updatedAt: row.events[0]?.at ?? row.createdAt,
+      closeReason: row.closeReason,
+      mergedIntoTrackingNo: row.mergedInto?.trackingNo ?? null,
     })),
   };
 }
@@ -73,6 +81,8 @@ export async function getResidentOpinionTimeline(deps: Pick<DomainDeps, 'prisma'
     include: {
       category: { select: { nameZh: true, nameEn: true } },
       station: { select: { nameZh: true, nameEn: true } },
+      mergedInto: { select: { trackingNo: true } },
+      deadlines: { where: { metAt: null, cancelledAt: null }, orderBy: { dueAt: 'asc' }, take: 1, select: { kind: true, dueAt: true } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { type: true, at: true, toStage: true, round: true } },
       evaluations: { orderBy: { round: 'asc' }, select: { round: true, rating: true, at: true } },
       _count: { select: { attachments: true } },
@@ -92,6 +102,8 @@ export async function getResidentOpinionTimeline(deps: Pick<DomainDeps, 'prisma'
     createdAt: opinion.createdAt,
     resultText: opinion.resultText,
     closeReason: opinion.closeReason,
+    mergedIntoTrackingNo: opinion.mergedInto?.trackingNo ?? null,
+    nextDeadline: opinion.stage === 'CLOSED' ? null : (opinion.deadlines[0] ?? null),
     events: opinion.events,
     evaluations: opinion.evaluations,
   };

@@ -27,8 +27,12 @@ describe.each(backends)('answer on the spot and referral, in chat (%s)', (backen
     await officer.press('✏️ 自己填写');
     expect(officer.lastText()).toContain('请输入给群众的答复');
     await officer.send('已联系路灯所，明天上午修复。');
-    expect(officer.texts()).toContain(`已答复 ${opinion.trackingNo}，答复已发给群众并请其评价。`);
-    expect(officer.lastText()).toContain('待评价');
+    // A preview of what the resident will read, before anything is sent.
+    expect(officer.lastText()).toContain(`群众将收到以下消息：\n\n您的意见 ${opinion.trackingNo} 已获现场答复：\n已联系路灯所，明天上午修复。`);
+    expect(await world.deliver()).toBe(0);
+    await officer.press('✅ 发送答复');
+    expect(officer.texts()).toContain(`✅ 已答复 ${opinion.trackingNo}，答复已发给群众并请其评价。`);
+    expect(officer.texts().some((text) => text.startsWith(`✅ 已答复 ${opinion.trackingNo}`) && text.includes('待评价'))).toBe(true);
 
     await world.deliver();
     expect(resident.lastText()).toContain('已联系路灯所，明天上午修复。');
@@ -62,9 +66,11 @@ describe.each(backends)('answer on the spot and referral, in chat (%s)', (backen
     await officer.press(opinion.trackingNo);
     await officer.press('Refer');
     await officer.press('District Urban Management Bureau');
-    expect(officer.inlineButtons()).toEqual(['Standard deadline', '5 working days', '10 working days', '20 working days']);
+    expect(officer.inlineButtons()).toEqual(['Standard deadline', '5 working days', '10 working days', '20 working days', '« Back']);
     await officer.press('10 working days');
-    expect(officer.texts()).toContain(`${opinion.trackingNo} referred.`);
+    expect(officer.lastText()).toMatch(/^A note for the agency \(optional\)/);
+    await officer.press('No note, refer now');
+    expect(officer.texts()).toContain(`✅ ${opinion.trackingNo} referred.`);
     const referred = await app.deps.prisma.opinionDeadline.findFirstOrThrow({ where: { opinionId: opinion.id, kind: 'HANDLE' } });
     expect(referred.dueAt).toEqual(app.deps.calendar.addWorkingDays(app.clock.now(), 10, 'Asia/Shanghai'));
 
@@ -77,11 +83,11 @@ describe.each(backends)('answer on the spot and referral, in chat (%s)', (backen
     expect(agencyHandler.inlineButtons()).toEqual(expect.arrayContaining(['Progress', 'Ask for clarification', 'Not ours', 'Submit result']));
     await agencyHandler.press('Progress');
     await agencyHandler.send('Extra bins ordered.');
-    expect(agencyHandler.texts()).toContain(`Progress on ${opinion.trackingNo} recorded.`);
+    expect(agencyHandler.texts()).toContain(`✅ Progress on ${opinion.trackingNo} recorded.`);
     await agencyHandler.press('Submit result');
     await agencyHandler.press('Final: tell the resident now');
     await agencyHandler.send('Two extra bins placed; collection now daily.');
-    expect(agencyHandler.texts()).toContain(`Result of ${opinion.trackingNo} submitted.`);
+    expect(agencyHandler.texts()).toContain(`✅ Result of ${opinion.trackingNo} submitted.`);
 
     await world.deliver();
     expect(resident.lastText()).toContain('Two extra bins placed');
@@ -109,7 +115,7 @@ describe.each(backends)('answer on the spot and referral, in chat (%s)', (backen
     expect(officer.lastText()).toMatch(new RegExp(`${opinion.trackingNo} · result to deliver`));
     await officer.press(opinion.trackingNo);
     await officer.press('Deliver result');
-    expect(officer.texts()).toContain(`Result of ${opinion.trackingNo} delivered to the resident.`);
+    expect(officer.lastText()).toMatch(new RegExp(`^✅ Result of ${opinion.trackingNo} delivered to the resident.`));
 
     await world.deliver();
     expect(resident.lastText()).toContain('weekend collection added');

@@ -2,7 +2,7 @@
 // a clarification round trip; and the refusals: a concurrent claim, another station's
 // officer, an agency the case was not referred to, a revoked officer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseAction, openCase } from '../../../src/bot/features/triage/callback-data.js';
+import { caseAction, escalateTo, openCase } from '../../../src/bot/features/triage/callback-data.js';
 import { createLoopWorld, type LoopWorld } from './staff-loop.js';
 
 describe('decisions and refusals, in chat', () => {
@@ -22,7 +22,7 @@ describe('decisions and refusals, in chat', () => {
     await officer.press('查看并处理');
     await officer.press('转为代表建议/监督议题');
     await officer.press('代表建议');
-    expect(officer.texts()).toContain(`已将 ${opinion.trackingNo} 转为代表建议 / 监督议题。`);
+    expect(officer.lastText()).toMatch(new RegExp(`^✅ 已将 ${opinion.trackingNo} 转为代表建议 / 监督议题。`));
     expect(await stageOf(opinion.id)).toBe('HANDLING');
 
     await officer.send('/inbox');
@@ -49,7 +49,10 @@ describe('decisions and refusals, in chat', () => {
     expect(await stageOf(opinion.id)).toBe('COLLECTED');
     await officer.press('Decline');
     await officer.send('The matter is before a court; we cannot intervene in a pending case.');
-    expect(officer.texts()).toContain(`${opinion.trackingNo} declined; the resident has been told the reason.`);
+    expect(officer.lastText()).toContain(`The resident will receive:\n\nYour opinion ${opinion.trackingNo}`);
+    expect(officer.lastText()).toContain('The matter is before a court');
+    await officer.press('✅ Decline it');
+    expect(officer.texts()).toContain(`✅ ${opinion.trackingNo} declined; the resident has been told the reason.`);
     await world.deliver();
     expect(resident.lastText()).toContain('The matter is before a court');
     expect(await world.app.deps.prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id } })).toMatchObject({ stage: 'CLOSED', closeReason: 'DECLINED' });
@@ -69,7 +72,9 @@ describe('decisions and refusals, in chat', () => {
     await officer.send('MY-0000-9999');
     expect(officer.lastText()).toBe('没有找到受理编号为 MY-0000-9999 的意见，请重新输入（发送 /cancel 取消）。');
     await officer.send(main.trackingNo.toLowerCase());
-    expect(officer.texts()).toContain(`已将 ${duplicate.trackingNo} 作为重复件合并，群众会收到通知并可跟进主件。`);
+    expect(officer.lastText()).toContain(`将本件作为重复件并入：\n📋 ${main.trackingNo} · 待受理`);
+    await officer.press('✅ 确认合并');
+    expect(officer.texts()).toContain(`✅ 已将 ${duplicate.trackingNo} 作为重复件合并，群众会收到通知并可跟进主件。`);
     const merged = await world.app.deps.prisma.opinion.findUniqueOrThrow({ where: { id: duplicate.id } });
     expect(merged).toMatchObject({ stage: 'CLOSED', closeReason: 'MERGED', mergedIntoId: main.id });
     await world.deliver();
@@ -86,6 +91,7 @@ describe('decisions and refusals, in chat', () => {
     await officer.press('转办');
     await officer.press('区城市管理局');
     await officer.press('按规定期限');
+    await officer.press('不附言，直接转办');
     await world.deliver();
 
     await agencyHandler.press('查看交办件');
@@ -105,7 +111,7 @@ describe('decisions and refusals, in chat', () => {
     await agencyHandler.press('查看交办件');
     await agencyHandler.press('非本单位');
     await agencyHandler.send('公交站牌归交通运输委管理。');
-    expect(agencyHandler.lastText()).toBe(`已将 ${opinion.trackingNo} 退回联络员重新分派。`);
+    expect(agencyHandler.lastText()).toBe(`✅ 已将 ${opinion.trackingNo} 退回联络员重新分派。`);
     expect(await stageOf(opinion.id)).toBe('ANALYZING');
     await world.deliver();
     expect(officer.lastText()).toContain('公交站牌归交通运输委管理');
@@ -115,6 +121,7 @@ describe('decisions and refusals, in chat', () => {
     await officer.press('转办');
     await officer.press('区交通运输委');
     await officer.press('5 个工作日');
+    await officer.send('站牌在往火车站方向，请尽快扶正。');
     await world.deliver();
     expect(otherAgencyHandler.lastText()).toContain(opinion.trackingNo);
   });
@@ -134,10 +141,9 @@ describe('decisions and refusals, in chat', () => {
     await officer.press('查看并处理');
     await colleague.press('查看并处理');
     await officer.press('受理');
-    expect(officer.texts()).toContain(`已受理 ${opinion.trackingNo}。`);
+    expect(officer.lastText()).toMatch(new RegExp(`^✅ 已受理 ${opinion.trackingNo}。`));
     await colleague.press('受理');
-    const told = colleague.texts();
-    expect(told).toContain('别人刚刚处理了这件意见，您的操作没有执行。请查看最新情况后再操作。');
+    expect(colleague.lastText()).toMatch(/^⚠️ 别人刚刚处理了这件意见，您的操作没有执行。/);
     expect(colleague.lastText()).toContain(`${opinion.trackingNo} · 分析研判中`);
     expect(colleague.inlineButtons()).not.toContain('受理');
     const acknowledged = await app.deps.prisma.opinionEvent.count({ where: { opinionId: opinion.id, type: 'ACKNOWLEDGED' } });
@@ -151,7 +157,10 @@ describe('decisions and refusals, in chat', () => {
     expect(colleague.lastText()).toBe('您没有权限进行这个操作，什么也没有改变。');
     const { version } = await app.deps.prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id } });
     await world.pressData(colleague, caseAction.pack({ act: 'escalate', id: opinion.id, v: version }));
-    await colleague.press('监督议题');
+    expect(colleague.lastText()).toBe('您没有权限进行这个操作，什么也没有改变。');
+    const refusals = colleague.texts().length;
+    await world.pressData(colleague, escalateTo.pack({ id: opinion.id, v: version, to: 'SUPERVISION' }));
+    expect(colleague.texts()).toHaveLength(refusals + 1);
     expect(colleague.lastText()).toBe('您没有权限进行这个操作，什么也没有改变。');
     expect(await stageOf(opinion.id)).toBe('ANALYZING');
   });

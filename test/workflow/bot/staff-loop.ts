@@ -23,11 +23,20 @@ export interface LoopWorld {
   /** A consented resident with a chat, in a language. */
   resident(telegramId: number, locale: 'zh-CN' | 'en'): Promise<TestUser & { personId: number }>;
   /** The resident's opinion, submitted through the domain (the /new dialogue is the residents' feature). */
-  submit(resident: { personId: number }, text: string, options?: { station?: string; locale?: string; shareContact?: boolean }): Promise<{ id: number; trackingNo: string }>;
+  submit(resident: { personId: number }, text: string, options?: SubmitOptions): Promise<{ id: number; trackingNo: string }>;
   /** Sets a seeded person's language, as /language would. */
   speak(user: TestUser, locale: 'zh-CN' | 'en'): Promise<void>;
   /** Presses a button whose callback data this user never got (someone else's button). */
   pressData(user: TestUser, data: string): Promise<void>;
+}
+
+export interface SubmitOptions {
+  station?: string;
+  locale?: string;
+  shareContact?: boolean;
+  category?: string;
+  photos?: string[];
+  location?: { latitude: number; longitude: number };
 }
 
 let syntheticUpdateId = 900_000;
@@ -52,7 +61,7 @@ export async function createLoopWorld(backend: DatabaseKind = 'pglite'): Promise
     },
     async submit(resident, text, options = {}) {
       const station = await prisma.station.findUniqueOrThrow({ where: { code: options.station ?? 'YP-STATION' } });
-      const category = await prisma.category.findUniqueOrThrow({ where: { code: 'urban-management' } });
+      const category = await prisma.category.findUniqueOrThrow({ where: { code: options.category ?? 'urban-management' } });
       const { opinion } = await submitOpinion(app.deps, {
         residentId: resident.personId,
         stationId: station.id,
@@ -60,6 +69,8 @@ export async function createLoopWorld(backend: DatabaseKind = 'pglite'): Promise
         text,
         shareContact: options.shareContact ?? false,
         locale: options.locale ?? 'zh-CN',
+        attachments: (options.photos ?? []).map((telegramFileId) => ({ kind: 'PHOTO' as const, telegramFileId })),
+        location: options.location ?? null,
       });
       return opinion;
     },

@@ -7,21 +7,28 @@ import { listAgencyCases } from '../../../domain/staff/index.js';
 import type { BotContext } from '../../context.js';
 import { submitKind } from '../triage/callback-data.js';
 import { askFor } from '../triage/dialogue.js';
-import { caseButtons } from '../triage/index.js';
-import { sendCaseList } from '../inbox/case-list.js';
+import { refreshCard } from '../triage/live-card.js';
+import { caseButtons, offer } from '../triage/index.js';
+import { caseListCommand } from '../inbox/case-list.js';
 
 export const agencyFeature = new Composer<BotContext>();
 const privateChats = agencyFeature.chatType('private');
 
-privateChats.command('cases', async (ctx) => {
-  if (!ctx.person?.roles.some((role) => role.kind === 'AGENCY_HANDLER')) return void (await ctx.reply(ctx.t('agency-not-handler')));
-  const cases = await listAgencyCases(ctx.deps, { personId: ctx.person.id });
-  await sendCaseList(ctx, cases, { header: 'agency-cases-header', empty: 'agency-cases-empty' });
-});
+agencyFeature.use(
+  caseListCommand({
+    list: 'cases',
+    role: 'AGENCY_HANDLER',
+    notHolder: 'agency-not-handler',
+    header: 'agency-cases-header',
+    empty: 'agency-cases-empty',
+    load: (ctx, personId) => listAgencyCases(ctx.deps, { personId }),
+  }),
+);
 
 privateChats.callbackQuery(submitKind.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const { id, v, final } = submitKind.unpack(ctx.callbackQuery.data);
+  await refreshCard(ctx, id);
   await askFor(final === '1' ? 'submitFinal' : 'submitForReview')(ctx, id, v);
 });
 
@@ -35,7 +42,7 @@ agencyFeature.use(
         .text(ctx.t('agency-submit-final'), submitKind.pack({ id, v, final: '1' }))
         .row()
         .text(ctx.t('agency-submit-for-review'), submitKind.pack({ id, v, final: '0' }));
-      await ctx.reply(ctx.t('agency-submit-how'), { reply_markup: keyboard });
+      await offer(ctx, id, ctx.t('agency-submit-how'), keyboard);
     },
   }),
 );

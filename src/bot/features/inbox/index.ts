@@ -1,13 +1,18 @@
-// /inbox: what waits for a liaison officer at their stations, oldest first.
+// /inbox: what waits for a liaison officer at their stations, oldest first, paged.
 import { Composer } from 'grammy';
 import { listOfficerInbox } from '../../../domain/staff/index.js';
 import type { BotContext } from '../../context.js';
-import { sendCaseList } from './case-list.js';
+import { caseListCommand } from './case-list.js';
 
 export const inboxFeature = new Composer<BotContext>();
 
-inboxFeature.chatType('private').command('inbox', async (ctx) => {
-  if (!ctx.person?.roles.some((role) => role.kind === 'LIAISON_OFFICER')) return void (await ctx.reply(ctx.t('inbox-not-officer')));
-  const items = await listOfficerInbox(ctx.deps, { personId: ctx.person.id });
-  await sendCaseList(ctx, items, { header: 'inbox-header', empty: 'inbox-empty' });
-});
+inboxFeature.use(
+  caseListCommand({
+    list: 'inbox',
+    role: 'LIAISON_OFFICER',
+    notHolder: 'inbox-not-officer',
+    header: 'inbox-header',
+    empty: 'inbox-empty',
+    load: (ctx, personId) => listOfficerInbox(ctx.deps, { personId }),
+  }),
+);

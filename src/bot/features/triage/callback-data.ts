@@ -6,8 +6,18 @@ import { defineCallbackData } from '../../callback-data.js';
 const id = z.coerce.number().int().positive();
 const version = z.coerce.number().int().min(0);
 
-/** Opens (or refreshes) the case view; used by notifications and lists too. */
+/** Posts the case card anew (with its evidence); used by notifications and lists. */
 export const openCase = defineCallbackData('case', { id });
+/** Refreshes the card in place (its 🔄 and « back buttons). */
+export const refreshCase = defineCallbackData('cr', { id });
+/** A page of the whole case; `fresh` = 1 posts the pager, 0 turns its page in place. */
+export const caseFullText = defineCallbackData('cft', { id, page: z.coerce.number().int().min(0), fresh: z.coerce.number().int().min(0).max(1) });
+
+/** The buttons under a preview or an optional-note prompt of the case dialogue. */
+export const PREVIEW_CHOICES = ['send', 'edit', 'cancel', 'skip'] as const;
+export const previewChoice = defineCallbackData('cpv', { op: z.enum(PREVIEW_CHOICES) });
+/** A similar open case suggested as the merge target. */
+export const mergeSuggestion = defineCallbackData('cmg', { id });
 
 /** The case view's action buttons. */
 export const CASE_ACTIONS = [
@@ -33,10 +43,9 @@ export const classifyCategory = defineCallbackData('cc', { id, v: version, cat: 
 export const PRIORITY_CODES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 export const classifyPriority = defineCallbackData('cp', { id, v: version, cat: id, pri: z.enum(PRIORITY_CODES) });
 
-/** Answer: write one's own, or preview a saved template and send it. */
+/** Answer: write one's own, or start from a saved template (previewed before it is sent). */
 export const answerWrite = defineCallbackData('aw', { id, v: version });
 export const answerTemplate = defineCallbackData('at', { id, v: version, tpl: id });
-export const answerTemplateSend = defineCallbackData('as', { id, v: version, tpl: id });
 
 /** Refer: an agency, then the deadline in working days (0: the policy's default). */
 export const referAgency = defineCallbackData('ra', { id, v: version, ag: id });

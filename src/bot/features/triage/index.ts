@@ -1,25 +1,31 @@
-// Triage and decisions of liaison officers (and admins in scope) on the case view:
+// Triage and decisions of liaison officers (and admins in scope) on the case card:
 // acknowledge, classify, answer (own text or a saved template), refer, escalate,
-// decline, merge, clarify, progress, submit and deliver results.
+// decline, merge, clarify, progress, submit and deliver results. Choices (a category,
+// an agency, a deadline) are made on the card itself; the card is edited in place.
 import { Composer, InlineKeyboard } from 'grammy';
 import { activeAgencies, activeCategories, listReplyTemplates, templateAnswerFor } from '../../../domain/staff/index.js';
 import type { BotContext } from '../../context.js';
 import {
   answerTemplate,
-  answerTemplateSend,
   answerWrite,
   caseAction,
+  caseFullText,
   classifyCategory,
   classifyPriority,
   escalateTo,
+  mergeSuggestion,
   openCase,
+  previewChoice,
   PRIORITY_CODES,
   referAgency,
   referDeadline,
+  refreshCase,
   type CaseButtonAction,
 } from './callback-data.js';
-import { kebab, loadCaseView, showCase } from './case-view.js';
+import { kebab, loadCaseView } from './case-view.js';
 import { askCaseText, askFor, caseTextConversation } from './dialogue.js';
+import { sendFullText } from './full-text.js';
+import { NO_BUTTONS, openCard, refreshCard, refreshIfStale } from './live-card.js';
 import { performAction } from './perform.js';
 import { attempt, nameIn } from './respond.js';
 
@@ -32,12 +38,33 @@ const privateChats = triageFeature.chatType('private');
 
 privateChats.callbackQuery(openCase.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showCase(ctx, openCase.unpack(ctx.callbackQuery.data).id);
+  await openCard(ctx, openCase.unpack(ctx.callbackQuery.data).id);
+});
+
+privateChats.callbackQuery(refreshCase.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await refreshCard(ctx, refreshCase.unpack(ctx.callbackQuery.data).id);
+});
+
+privateChats.callbackQuery(caseFullText.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await sendFullText(ctx, caseFullText.unpack(ctx.callbackQuery.data));
+});
+
+// The buttons of a preview or a suggestion whose dialogue is over (finished, timed out).
+privateChats.callbackQuery([previewChoice.filter, mergeSuggestion.filter], async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t('case-dialogue-expired') });
+  await ctx.editMessageReplyMarkup({ reply_markup: NO_BUTTONS });
 });
 
 /** A button's handler; it returns PASS to leave the button to a later feature. */
 type ButtonHandler = (ctx: BotContext, id: number, v: number) => Promise<unknown>;
 const PASS = Symbol('pass');
+
+/** Shows a choice on the card: a prompt on top, the choice's buttons (and « back) below. */
+export async function offer(ctx: BotContext, id: number, prompt: string, choices: InlineKeyboard): Promise<void> {
+  await refreshCard(ctx, id, { banner: prompt, choices });
+}
 
 /** The officer's buttons; the agency feature handles its own. */
 const officerButtons: Partial<Record<CaseButtonAction, ButtonHandler>> = {
@@ -50,7 +77,7 @@ const officerButtons: Partial<Record<CaseButtonAction, ButtonHandler>> = {
       keyboard.text(await nameIn(ctx, category), classifyCategory.pack({ id, v, cat: category.id }));
       if (index % 2 === 1) keyboard.row();
     }
-    await ctx.reply(ctx.t('triage-choose-category'), { reply_markup: keyboard });
+    await offer(ctx, id, ctx.t('triage-choose-category'), keyboard);
   },
   answer: async (ctx, id, v) => {
     const view = await loadCaseView(ctx, id);
@@ -58,19 +85,19 @@ const officerButtons: Partial<Record<CaseButtonAction, ButtonHandler>> = {
     const templates = await listReplyTemplates(ctx.deps, { categoryId: view.category.id });
     const keyboard = new InlineKeyboard().text(ctx.t('triage-answer-write'), answerWrite.pack({ id, v })).row();
     for (const template of templates) keyboard.text(await nameIn(ctx, { nameZh: template.titleZh, nameEn: template.titleEn }), answerTemplate.pack({ id, v, tpl: template.id })).row();
-    await ctx.reply(ctx.t('triage-answer-how'), { reply_markup: keyboard });
+    await offer(ctx, id, ctx.t('triage-answer-how'), keyboard);
   },
   refer: async (ctx, id, v) => {
     const agencies = await activeAgencies(ctx.deps);
     const keyboard = new InlineKeyboard();
     for (const agency of agencies) keyboard.text(await nameIn(ctx, agency), referAgency.pack({ id, v, ag: agency.id })).row();
-    await ctx.reply(ctx.t('triage-choose-agency'), { reply_markup: keyboard });
+    await offer(ctx, id, ctx.t('triage-choose-agency'), keyboard);
   },
   escalate: async (ctx, id, v) => {
     const keyboard = new InlineKeyboard()
       .text(ctx.t('triage-escalate-proposal'), escalateTo.pack({ id, v, to: 'PROPOSAL' }))
       .text(ctx.t('triage-escalate-supervision'), escalateTo.pack({ id, v, to: 'SUPERVISION' }));
-    await ctx.reply(ctx.t('triage-escalate-how'), { reply_markup: keyboard });
+    await offer(ctx, id, ctx.t('triage-escalate-how'), keyboard);
   },
   decline: askFor('decline'),
   merge: askFor('merge'),
@@ -85,13 +112,18 @@ const officerButtons: Partial<Record<CaseButtonAction, ButtonHandler>> = {
   },
 };
 
-/** Shared with the agency feature: dispatches the `ca` buttons it owns, passes the rest on. */
+/**
+ * Shared with the agency feature: dispatches the `ca` buttons it owns, passes the rest
+ * on. A press on a card older than the case refreshes the card instead.
+ */
 export function caseButtons(handlers: Partial<Record<CaseButtonAction, ButtonHandler>>) {
   const composer = new Composer<BotContext>();
   composer.chatType('private').callbackQuery(caseAction.filter, async (ctx, next) => {
     const { act, id, v } = caseAction.unpack(ctx.callbackQuery.data);
     const handler = handlers[act];
-    if (!handler || (await handler(ctx, id, v)) === PASS) return next();
+    if (!handler) return next();
+    if (await refreshIfStale(ctx, id, v)) return void (await ctx.answerCallbackQuery());
+    if ((await handler(ctx, id, v)) === PASS) return next();
     await ctx.answerCallbackQuery();
   });
   return composer;
@@ -102,7 +134,7 @@ privateChats.callbackQuery(classifyCategory.filter, async (ctx) => {
   const { id, v, cat } = classifyCategory.unpack(ctx.callbackQuery.data);
   const keyboard = new InlineKeyboard();
   for (const pri of PRIORITY_CODES) keyboard.text(ctx.t(`case-priority-${kebab(pri)}`), classifyPriority.pack({ id, v, cat, pri }));
-  await ctx.editMessageText(ctx.t('triage-choose-priority'), { reply_markup: keyboard });
+  await offer(ctx, id, ctx.t('triage-choose-priority'), keyboard);
 });
 
 privateChats.callbackQuery(classifyPriority.filter, async (ctx) => {
@@ -120,20 +152,9 @@ privateChats.callbackQuery(answerWrite.filter, async (ctx) => {
 privateChats.callbackQuery(answerTemplate.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const { id, v, tpl } = answerTemplate.unpack(ctx.callbackQuery.data);
-  // The answer goes to the resident in the language they wrote in.
+  // The answer goes to the resident in the language they wrote in; the officer previews it first.
   const answer = await attempt(ctx, () => templateAnswerFor(ctx.deps, { opinionId: id, templateId: tpl }));
-  if (!answer.ok) return;
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t('triage-answer-send'), answerTemplateSend.pack({ id, v, tpl }))
-    .text(ctx.t('triage-answer-write'), answerWrite.pack({ id, v }));
-  await ctx.reply(ctx.t('triage-answer-preview', { text: answer.value }), { reply_markup: keyboard });
-});
-
-privateChats.callbackQuery(answerTemplateSend.filter, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const { id, v, tpl } = answerTemplateSend.unpack(ctx.callbackQuery.data);
-  const answer = await attempt(ctx, () => templateAnswerFor(ctx.deps, { opinionId: id, templateId: tpl }));
-  if (answer.ok) await performAction(ctx, id, v, { type: 'answer', text: answer.value });
+  if (answer.ok) await askCaseText(ctx, { opinionId: id, version: v, action: 'answer', text: answer.value });
 });
 
 privateChats.callbackQuery(referAgency.filter, async (ctx) => {
@@ -143,15 +164,16 @@ privateChats.callbackQuery(referAgency.filter, async (ctx) => {
   for (const days of REFERRAL_DAYS) {
     keyboard.text(days === 0 ? ctx.t('triage-refer-default-deadline') : ctx.t('triage-refer-days', { days }), referDeadline.pack({ id, v, ag, days }));
   }
-  await ctx.editMessageText(ctx.t('triage-choose-deadline'), { reply_markup: keyboard });
+  await offer(ctx, id, ctx.t('triage-choose-deadline'), keyboard);
 });
 
 privateChats.callbackQuery(referDeadline.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const { id, v, ag, days } = referDeadline.unpack(ctx.callbackQuery.data);
   const { calendar, clock, config } = ctx.deps;
-  const dueAt = days > 0 ? calendar.addWorkingDays(clock.now(), days, config.TIME_ZONE) : undefined;
-  await performAction(ctx, id, v, { type: 'refer', agencyId: ag, ...(dueAt ? { dueAt } : {}) });
+  const dueAt = days > 0 ? calendar.addWorkingDays(clock.now(), days, config.TIME_ZONE).toISOString() : undefined;
+  await refreshCard(ctx, id);
+  await askCaseText(ctx, { opinionId: id, version: v, action: 'refer', referral: { agencyId: ag, ...(dueAt ? { dueAt } : {}) } });
 });
 
 privateChats.callbackQuery(escalateTo.filter, async (ctx) => {

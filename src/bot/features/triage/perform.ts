@@ -1,27 +1,36 @@
-// Applies an opinion action for the person in this chat and shows what happened:
-// a confirmation and the fresh case view, or the refusal in their language. After a
-// conflict (someone acted first) or a wrong-state refusal the fresh view follows too.
+// Applies an opinion action for the person in this chat and shows what happened on the
+// live card, edited in place with a line saying what was done. A stale version (someone,
+// or this person elsewhere, acted since the card was drawn) refreshes the card and says so.
 import { applyOpinionAction } from '../../../domain/opinions/apply-action.js';
+import { isDomainError } from '../../../domain/errors.js';
 import type { OpinionAction } from '../../../domain/opinions/lifecycle.js';
 import type { AppContext } from '../../context.js';
-import { kebab, showCase } from './case-view.js';
-import { attempt } from './respond.js';
+import { kebab } from './case-view.js';
+import { refreshCard, reportStale } from './live-card.js';
 
-export type ActionOutcome = 'done' | 'invalid-input' | 'refused';
+export type ActionOutcome = { outcome: 'done'; message: string } | { outcome: 'invalid-input' | 'refused' };
 
 export async function performAction(ctx: AppContext, opinionId: number, expectedVersion: number, action: OpinionAction): Promise<ActionOutcome> {
   if (!ctx.person) {
     await ctx.reply(ctx.t('error-forbidden'));
-    return 'refused';
+    return { outcome: 'refused' };
   }
   const actor = { kind: 'person' as const, personId: ctx.person.id };
-  const result = await attempt(ctx, () => applyOpinionAction(ctx.deps, { opinionId, actor, action, expectedVersion }));
-  if (result.ok) {
-    await ctx.reply(ctx.t(`case-done-${kebab(action.type)}`, { trackingNo: result.value.opinion.trackingNo }));
-    await showCase(ctx, opinionId, { afterOwnAction: true });
-    return 'done';
+  let trackingNo: string;
+  try {
+    ({ trackingNo } = (await applyOpinionAction(ctx.deps, { opinionId, actor, action, expectedVersion })).opinion);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.code === 'conflict') {
+      await reportStale(ctx, opinionId, expectedVersion);
+      return { outcome: 'refused' };
+    }
+    await ctx.reply(ctx.t(error.key, error.vars));
+    if (error.code === 'validation') return { outcome: 'invalid-input' };
+    if (error.code === 'invalid-transition') await refreshCard(ctx, opinionId);
+    return { outcome: 'refused' };
   }
-  if (result.code === 'validation') return 'invalid-input';
-  if (result.code === 'conflict' || result.code === 'invalid-transition') await showCase(ctx, opinionId);
-  return 'refused';
+  const message = `✅ ${ctx.t(`case-done-${kebab(action.type)}`, { trackingNo })}`;
+  await refreshCard(ctx, opinionId, { banner: message, afterOwnAction: true });
+  return { outcome: 'done', message };
 }
