@@ -225,7 +225,10 @@ facts AS (
     FROM "OpinionDeadline" d
     WHERE d."opinionId" = h.id AND d.kind IN ${STAFF_DEADLINES} AND d."setAt" <= $2::timestamp AND (d."cancelledAt" IS NULL OR d."cancelledAt" > $2::timestamp)
   ) dl
-  JOIN "Opinion" o ON o.id = h.id
+  -- By primary key, case by case: the planner overestimates the period's cases (grouped
+  -- events) and would otherwise hash the whole Opinion table to join a few thousand rows
+  -- (EXPLAIN ANALYZE at 100k opinions: 1.1 s of the month's 2.2 s).
+  CROSS JOIN LATERAL (SELECT o."trackingNo", o."stationId", o."categoryId" FROM "Opinion" o WHERE o.id = h.id OFFSET 0) o
   JOIN "Station" s ON s.id = o."stationId"
   JOIN "Region" r ON r.id = s."regionId"
 ),
