@@ -4,23 +4,29 @@
 // stage histories — events, deadlines and evaluations as the workflow writes them —
 // from a fixed seed, in set-based SQL; reuses it when generated with the same parameters.
 // Then times the report of the last complete month and of the year to date and prints
-// the figures, the time and the peak memory (RSS high-water mark, sampled).
+// the figures, the time and the peak memory (RSS high-water mark, sampled), and sets the
+// product's figures (computePeriodFigures: district + 5 breakdowns) beside a hand-written
+// SQL floor computing the district's figures over the same events (FLOOR_SQL), interleaved
+// over --rounds rounds, with medians and the ratio; the two must agree on every count.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDeps } from '../src/app.js';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import type { AppDeps } from '../src/deps.js';
-import { computePeriodFigures, type Figures } from '../src/domain/reports/figures.js';
+import { computePeriodFigures, reportQuery, sqlTimestamp, type Figures } from '../src/domain/reports/figures.js';
 import { computeHotTopics } from '../src/domain/reports/hot-topics.js';
-import { reportPeriods } from '../src/domain/reports/period.js';
+import { reportPeriods, type ReportPeriod } from '../src/domain/reports/period.js';
 import { buildMonthlyReport } from '../src/domain/reports/report.js';
 import { formatHours, formatRate } from '../src/reports/labels.js';
 
-const { values } = parseArgs({ options: { opinions: { type: 'string', default: '1000000' }, regenerate: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { opinions: { type: 'string', default: '1000000' }, regenerate: { type: 'boolean', default: false }, rounds: { type: 'string', default: '5' } },
+});
+const rounds = Number(values.rounds);
 const opinions = Number(values.opinions);
-if (!Number.isInteger(opinions) || opinions < 1000) {
-  console.error('Usage: npm run bench:report -- [--opinions N (≥ 1000, default 1000000)] [--regenerate]');
+if (!Number.isInteger(opinions) || opinions < 1000 || !Number.isInteger(rounds) || rounds < 1) {
+  console.error('Usage: npm run bench:report -- [--opinions N (≥ 1000, default 1000000)] [--regenerate] [--rounds N (default 5)]');
   process.exit(2);
 }
 
@@ -260,6 +266,121 @@ async function generate(deps: AppDeps): Promise<void> {
   await deps.prisma.keyValue.create({ data: { key: DATASET_KEY, value: { parameters: JSON.stringify(PARAMETERS) } } });
 }
 
+/**
+ * The floor: the district's figures of a period ($1 start, $2 cut-off) written by hand,
+ * with the product's definitions (src/domain/reports/figures.ts) and none of its
+ * breakdowns or attributions. The cases that matter are the period's (one pass over its
+ * events) and the backlog at the cut-off; earlier history is read per case by index.
+ */
+const FLOOR_SQL = `
+WITH period AS (
+  SELECT e."opinionId" AS id,
+    bool_or(e.type = 'COLLECTED') AS collected,
+    bool_or(e.type = 'ANSWERED') AS answered_in_period,
+    count(*) FILTER (WHERE e.type = 'EVALUATED' AND e.round = 1) AS r1,
+    count(*) FILTER (WHERE e.type = 'EVALUATED' AND e.round = 1 AND e.data->>'rating' IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS r1_ok,
+    count(*) FILTER (WHERE e.type = 'EVALUATED' AND e.round >= 2) AS r2,
+    count(*) FILTER (WHERE e.type = 'EVALUATED' AND e.round >= 2 AND e.data->>'rating' IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS r2_ok
+  FROM "OpinionEvent" e WHERE e.at >= $1::timestamp AND e.at <= $2::timestamp
+  GROUP BY e."opinionId"
+),
+cases AS (
+  SELECT id FROM period
+  UNION
+  SELECT id FROM "Opinion" WHERE stage IN ('COLLECTED', 'ANALYZING', 'HANDLING', 'FEEDBACK')
+  UNION
+  SELECT "opinionId" FROM "OpinionEvent" WHERE type = 'CLOSED' AND at > $2::timestamp
+),
+facts AS (
+  SELECT c.id, h.*, COALESCE(p.collected, false) AS in_cohort, COALESCE(p.answered_in_period, false) AS answered_in_period,
+    COALESCE(p.r1, 0) AS r1, COALESCE(p.r1_ok, 0) AS r1_ok, COALESCE(p.r2, 0) AS r2, COALESCE(p.r2_ok, 0) AS r2_ok, d.*
+  FROM cases c
+  LEFT JOIN period p ON p.id = c.id
+  CROSS JOIN LATERAL (
+    SELECT min(e.at) FILTER (WHERE e.type = 'COLLECTED') AS collected_at,
+      min(e.at) FILTER (WHERE e.type = 'ACKNOWLEDGED') AS ack_at,
+      min(e.at) FILTER (WHERE e.type = 'CLOSED') AS closed_at,
+      bool_or(e.type IN ('ANSWERED', 'RESULT_DELIVERED')) AS replied,
+      bool_or(e.type = 'REFERRED') AS referred,
+      bool_or(e.type = 'ESCALATED') AS escalated,
+      (array_agg(e.data->>'rating' ORDER BY e.at DESC, e.id DESC) FILTER (WHERE e.type = 'EVALUATED'))[1] IN ('SATISFIED', 'BASICALLY_SATISFIED') AS solved
+    FROM "OpinionEvent" e WHERE e."opinionId" = c.id AND e.at <= $2::timestamp
+  ) h
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(bool_and(x."metAt" <= $2::timestamp AND x."metAt" <= x."dueAt"), true) AS on_time,
+      COALESCE(bool_or(x.kind = 'ACKNOWLEDGE' AND x."metAt" <= $2::timestamp AND x."metAt" <= x."dueAt"), false) AS responded,
+      COALESCE(bool_or(x."dueAt" < $2::timestamp AND (x."metAt" IS NULL OR x."metAt" > $2::timestamp)), false) AS overdue
+    FROM "OpinionDeadline" x
+    WHERE x."opinionId" = c.id AND x.kind IN ('ACKNOWLEDGE', 'ANALYZE', 'HANDLE') AND x."setAt" <= $2::timestamp AND (x."cancelledAt" IS NULL OR x."cancelledAt" > $2::timestamp)
+  ) d
+  WHERE h.collected_at IS NOT NULL
+)
+SELECT count(*) FILTER (WHERE in_cohort)::int AS received,
+  count(*) FILTER (WHERE answered_in_period)::int AS answered_on_the_spot,
+  count(*) FILTER (WHERE in_cohort AND replied)::int AS replied,
+  count(*) FILTER (WHERE in_cohort AND solved)::int AS solved,
+  count(*) FILTER (WHERE in_cohort AND referred)::int AS referred,
+  count(*) FILTER (WHERE in_cohort AND escalated)::int AS escalated,
+  count(*) FILTER (WHERE in_cohort AND closed_at IS NOT NULL)::int AS closed,
+  count(*) FILTER (WHERE in_cohort AND closed_at IS NOT NULL AND on_time)::int AS closed_on_time,
+  count(*) FILTER (WHERE in_cohort AND responded)::int AS responded,
+  count(*) FILTER (WHERE closed_at IS NULL)::int AS open,
+  count(*) FILTER (WHERE closed_at IS NULL AND overdue)::int AS overdue,
+  sum(r1)::int AS r1, sum(r1_ok)::int AS r1_ok, sum(r2)::int AS r2, sum(r2_ok)::int AS r2_ok,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - collected_at)) FILTER (WHERE in_cohort) / 3600 AS close_median
+FROM facts`;
+
+interface FloorRow {
+  received: number;
+  answered_on_the_spot: number;
+  replied: number;
+  solved: number;
+  referred: number;
+  escalated: number;
+  closed: number;
+  closed_on_time: number;
+  responded: number;
+  open: number;
+  overdue: number;
+  r1: number;
+  r1_ok: number;
+  r2: number;
+  r2_ok: number;
+  close_median: number | null;
+}
+
+async function floorFigures(period: ReportPeriod): Promise<FloorRow> {
+  const [row] = await reportQuery<FloorRow>(deps, FLOOR_SQL, [sqlTimestamp(period.start), sqlTimestamp(period.cutoff)]);
+  return row!;
+}
+
+/** The product's district figures in the floor's terms, to check that both say the same. */
+function asFloor(f: Figures): Omit<FloorRow, 'close_median'> {
+  return {
+    received: f.received,
+    answered_on_the_spot: f.answeredOnTheSpot,
+    replied: f.answerRate.numerator,
+    solved: f.solved,
+    referred: f.referred,
+    escalated: f.escalated,
+    closed: f.closed,
+    closed_on_time: f.onTimeRate.numerator,
+    responded: f.responseRate.numerator,
+    open: f.open,
+    overdue: f.overdue,
+    r1: f.satisfactionFirstRound.denominator,
+    r1_ok: f.satisfactionFirstRound.numerator,
+    r2: f.satisfactionSecondRound.denominator,
+    r2_ok: f.satisfactionSecondRound.numerator,
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 /** Runs `work` while sampling the RSS; returns its result, the seconds and the peak in MiB. */
 async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
   let peak = process.memoryUsage().rss;
@@ -328,6 +449,30 @@ try {
   console.log(figuresLine('previous month', full.result.totals.previousMonth));
   console.log(figuresLine('year to date', yearToDate.result.district));
   console.log(`hot topics: ${topics.result.slice(0, 3).map((t) => `${t.size} × “${t.representative.text}”`).join('; ')}`);
+
+  // The product beside its floor, interleaved so that both see the same machine load.
+  const times = { month: { product: [] as number[], floor: [] as number[] }, yearToDate: { product: [] as number[], floor: [] as number[] } };
+  for (let round = 0; round < rounds; round += 1) {
+    for (const name of ['month', 'yearToDate'] as const) {
+      const product = await measure(() => computePeriodFigures(deps, periods[name]));
+      const floor = await measure(() => floorFigures(periods[name]));
+      times[name].product.push(product.seconds);
+      times[name].floor.push(floor.seconds);
+      const want = asFloor(product.result.district);
+      const { close_median: _median, ...got } = floor.result;
+      const differ = Object.keys(want).filter((key) => Number(got[key as keyof typeof got]) !== want[key as keyof typeof want]);
+      if (differ.length) throw new Error(`${name}: the product and the floor disagree on ${differ.join(', ')}: ${JSON.stringify({ product: want, floor: got })}`);
+    }
+    log(`round ${round + 1}/${rounds} done`);
+  }
+  console.log(`\nProduct (computePeriodFigures: district + 5 breakdowns) beside the floor (FLOOR_SQL: district only), medians of ${rounds} interleaved rounds; the counts agree\n`);
+  console.log('| period | product | floor | ratio | target |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const name of ['month', 'yearToDate'] as const) {
+    const product = median(times[name].product);
+    const floor = median(times[name].floor);
+    console.log(`| ${name === 'month' ? `month ${REPORT_MONTH}` : 'year to date'} | ${product.toFixed(2)} s | ${floor.toFixed(2)} s | ${(product / floor).toFixed(2)}× | ≤ 1.5× |`);
+  }
 } finally {
   await deps.db.close();
 }

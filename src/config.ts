@@ -37,6 +37,8 @@ export const configSchema = z.object({
   CALENDAR_FILE: optionalString,
   REPORT_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   HOT_TOPIC_PROPOSAL_SIZE: z.coerce.number().int().min(2).default(5),
+  SILENCE_COUNTS_AS_SOLVED: booleanFlag,
+  LITTLE_USED_STATION_MAX_ACTIVITY: z.coerce.number().int().min(0).default(0),
   DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DEMO_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -1,5 +1,6 @@
-// `npm run report -- --month YYYY-MM --format md|csv|xlsx|json [--out FILE] [--street CODE] [--locale zh-CN|en]`:
-// writes the monthly closure report of the configured database (PGlite by default,
+// `npm run report -- [--month YYYY-MM | --from YYYY-MM [--to YYYY-MM] | --quarter YYYYQn | --year YYYY]
+//   --format md|csv|xlsx|json [--out FILE] [--street CODE] [--locale zh-CN|en]`:
+// writes the closure report of any period of the configured database (PGlite by default,
 // DATABASE_URL otherwise) to a file and prints its summary.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -10,14 +11,14 @@ import { createDeps } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { AppDeps } from '../deps.js';
 import { isDomainError } from '../domain/errors.js';
-import { requestedMonth } from '../domain/reports/period.js';
+import { requestedSpan } from '../domain/reports/period.js';
 import { buildMonthlyReport } from '../domain/reports/report.js';
 import { isLocale } from '../i18n/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reports/index.js';
 import { localeT } from '../reports/labels.js';
 import { renderSummary } from '../reports/summary.js';
 
-export const REPORT_USAGE = `Usage: npm run report -- --month YYYY-MM --format ${REPORT_FORMATS.join('|')} [--out FILE] [--street CODE] [--locale zh-CN|en]`;
+export const REPORT_USAGE = `Usage: npm run report -- [--month YYYY-MM | --from YYYY-MM [--to YYYY-MM] | --quarter YYYYQn | --year YYYY] --format ${REPORT_FORMATS.join('|')} [--out FILE] [--street CODE] [--locale zh-CN|en]`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -31,21 +32,31 @@ export interface ReportCommandResult {
 export async function runReportCommand(deps: AppDeps, argv: string[]): Promise<ReportCommandResult> {
   const { values } = parseArgs({
     args: argv,
-    options: { month: { type: 'string' }, format: { type: 'string', default: 'md' }, out: { type: 'string' }, street: { type: 'string' }, locale: { type: 'string' } },
+    options: {
+      month: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      quarter: { type: 'string' },
+      year: { type: 'string' },
+      format: { type: 'string', default: 'md' },
+      out: { type: 'string' },
+      street: { type: 'string' },
+      locale: { type: 'string' },
+    },
   });
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}".\n${REPORT_USAGE}`);
   const locale = values.locale ?? deps.config.DEFAULT_LOCALE;
   if (!isLocale(locale)) throw new UsageError(`Unknown locale "${locale}".\n${REPORT_USAGE}`);
-  const month = requestedMonth(values.month, deps.clock.now(), deps.config.TIME_ZONE);
+  const span = requestedSpan(values, deps.clock.now(), deps.config.TIME_ZONE);
   let streetId: number | null = null;
   if (values.street) {
     const street = await deps.prisma.region.findUnique({ where: { code: values.street } });
     if (!street || (street.kind !== 'STREET' && street.kind !== 'TOWN')) throw new UsageError(`No street or town with code "${values.street}".`);
     streetId = street.id;
   }
-  const report = await buildMonthlyReport(deps, { month, streetId });
-  const file = resolve(values.out ?? `minyi-report-${month}${streetId === null ? '' : `-${values.street}`}.${format}`);
+  const report = await buildMonthlyReport(deps, { span, streetId });
+  const file = resolve(values.out ?? `minyi-report-${span.label.replace(/[^0-9A-Za-z-]+/g, '_')}${streetId === null ? '' : `-${values.street}`}.${format}`);
   await writeFile(file, await renderReport(report, format, deps.translate, locale));
   return { file, summary: renderSummary(report, localeT(deps.translate, locale), locale) };
 }

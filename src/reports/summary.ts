@@ -1,7 +1,7 @@
 // The short chat summary of a report, in one language.
 import { summarizeReport, type HeadlineRate } from '../domain/reports/summary.js';
 import type { MonthlyReport } from '../domain/reports/report.js';
-import { formatPercent, formatRate, localName, scopeName, type LocaleT } from './labels.js';
+import { formatPercent, formatRate, localName, reportTitle, type LocaleT } from './labels.js';
 
 const RATE_LABEL_KEYS: Record<HeadlineRate, string> = {
   closureRate: 'report-figure-closure-rate',
@@ -22,7 +22,7 @@ export function renderSummary(report: MonthlyReport, t: LocaleT, locale: string)
   const summary = summarizeReport(report);
   const f = summary.figures;
   const lines = [
-    `📊 ${t('report-title', { scope: scopeName(report, t, locale), month: report.month })}`,
+    `📊 ${reportTitle(report, t, locale)}`,
     '',
     t('report-summary-headline', {
       received: f.received,
@@ -35,6 +35,13 @@ export function renderSummary(report: MonthlyReport, t: LocaleT, locale: string)
       overdue: f.overdue,
       overdueShare: formatRate(f.overdueShare),
     }),
+    t('report-summary-opinions-extra', {
+      onTheSpot: f.answeredOnTheSpot,
+      onTheSpotShare: formatRate(f.answeredOnTheSpotShare),
+      answerRate: formatRate(f.answerRate),
+      solved: f.solved,
+      solvedRate: formatRate(f.solvedRate),
+    }),
     '',
     t('report-summary-changes-title'),
     ...summary.changes.map((change) =>
@@ -45,11 +52,12 @@ export function renderSummary(report: MonthlyReport, t: LocaleT, locale: string)
         delta:
           change.deltaPoints === null
             ? t('report-summary-no-comparison')
-            : t('report-summary-points', { delta: `${change.deltaPoints > 0 ? '+' : change.deltaPoints < 0 ? '−' : '±'}${Math.abs(change.deltaPoints).toFixed(1)}` }),
+            : t('report-summary-points', { delta: `${change.deltaPoints > 0 ? '+' : change.deltaPoints < 0 ? '−' : '±'}${Math.abs(change.deltaPoints).toFixed(2)}` }),
       }),
     ),
     '',
   ];
+  lines.push(...representativesWork(report, t), '');
   if (summary.mostOverdue.length === 0) lines.push(t('report-summary-overdue-none'));
   else {
     lines.push(t('report-summary-overdue-title'));
@@ -70,4 +78,49 @@ export function renderSummary(report: MonthlyReport, t: LocaleT, locale: string)
     }
   }
   return lines.join('\n');
+}
+
+/** The proposals (district report only), the representatives' activity and the station network, a line each. */
+function representativesWork(report: MonthlyReport, t: LocaleT): string[] {
+  const lines: string[] = [];
+  const p = report.proposals?.totals.month;
+  if (p) {
+    lines.push(
+      t('report-summary-proposals', {
+        received: p.received,
+        assigned: p.assigned,
+        answerRate: formatRate(p.answerRate),
+        withinLimitRate: formatRate(p.withinLimitRate),
+        first: formatRate(p.satisfactionFirst),
+        second: formatRate(p.satisfactionSecond),
+        implementation: formatRate(p.implementationRate),
+        carriedOver: formatRate(p.carriedOverClosureRate),
+        key: p.key,
+      }),
+    );
+  }
+  const r = report.representatives.totals.month;
+  lines.push(
+    t('report-summary-representatives', {
+      visits: r.visits,
+      leader: r.leaderReceptions,
+      residents: r.residentsReceived,
+      opinions: r.opinionsCollected,
+      answered: r.answeredOnTheSpot,
+      referred: r.referred,
+    }),
+  );
+  const n = report.stationNetwork.totals.month;
+  lines.push(
+    t('report-summary-stations', {
+      total: n.atCutoff.total,
+      home: n.atCutoff.HOME,
+      station: n.atCutoff.STATION,
+      point: n.atCutoff.POINT,
+      opened: n.opened.total,
+      closed: n.closed.total,
+      littleUsed: n.littleUsed,
+    }),
+  );
+  return lines;
 }

@@ -34,7 +34,7 @@ describe('monthly report in chat and by delivery', () => {
     const methods = calls.map((c) => c.method).filter((m) => m !== 'sendChatAction');
     expect(methods).toEqual(['sendMessage', 'sendMessage', 'sendDocument', 'sendPhoto']);
     expect(admin.texts()[0]).toContain('2026-10');
-    expect(admin.texts()[1]).toContain('办结率 42.9% (3/7)');
+    expect(admin.texts()[1]).toContain('办结率 42.86% (3/7)');
     // Uploaded as multipart files (the fake records the attachment reference).
     const document = calls.find((c) => c.method === 'sendDocument')!.payload;
     expect(document).toMatchObject({ multipart: true, document: expect.stringMatching(/^attach:\/\//), caption: '全区 2026-10 月度办结情况（表格）' });

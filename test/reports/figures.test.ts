@@ -47,7 +47,11 @@ describe.each(backends)('monthly report figures (%s)', (backend) => {
   it('computes the month (October) for the district', () => {
     expectFigures(report.totals.month, {
       received: 7, // Q1–Q7 (Q8 is 1 November local time)
-      answeredOnTheSpot: 1, // Q1
+      answeredOnTheSpot: 2, // replies given in October: P1 (a September case) and Q1
+      answeredOnTheSpotShare: r(2, 7),
+      answerRate: r(2, 7), // Q1 answered, Q4's result delivered
+      solved: 1, // Q1 satisfied (Q2 merged and Q3 declined are closed, not solved)
+      solvedRate: r(1, 7),
       referred: 1, // Q4
       escalated: 1, // Q6
       closed: 3, // Q1, Q2 merged, Q3 declined (Q4 closes on 2 Nov)
@@ -68,6 +72,10 @@ describe.each(backends)('monthly report figures (%s)', (backend) => {
     expectFigures(report.totals.previousMonth, {
       received: 2, // P1, P2
       answeredOnTheSpot: 0, // P1 is answered in October
+      answeredOnTheSpotShare: r(0, 2),
+      answerRate: r(0, 2), // nothing replied by 30 September
+      solved: 0,
+      solvedRate: r(0, 2),
       referred: 1, // P2
       escalated: 0,
       closed: 0,
@@ -88,6 +96,10 @@ describe.each(backends)('monthly report figures (%s)', (backend) => {
     expectFigures(report.totals.yearToDate, {
       received: 10, // E1, P1, P2, Q1–Q7
       answeredOnTheSpot: 2, // P1, Q1
+      answeredOnTheSpotShare: r(2, 10),
+      answerRate: r(4, 10), // P1, Q1 answered; P2, Q4 results delivered
+      solved: 3, // P1, Q1 satisfied; P2 basically satisfied in round 2
+      solvedRate: r(3, 10),
       referred: 3, // E1, P2, Q4
       escalated: 1,
       closed: 5, // P1, P2, Q1, Q2, Q3
@@ -183,11 +195,11 @@ describe.each(backends)('monthly report figures (%s)', (backend) => {
   });
 });
 
-describe('answered on the spot (domain.md: "closed by an officer\'s own answer, without referral")', () => {
+describe('answered on the spot (domain.md: "answered in the period by an officer\'s or representative\'s own reply, whether or not rated yet")', () => {
   let app: TestApp;
   afterAll(() => app?.close());
 
-  it('counts an answered case only once it is closed by the cut-off', async () => {
+  it('counts the replies given in the month, rated by the cut-off or not', async () => {
     app = await createTestApp({ now: new Date('2026-11-05T02:00:00Z') });
     const places = await createPlaces(app.deps);
     const spec = { stationId: places.stations.s1, categoryId: places.categories.roads, residentId: places.admins.resident.personId };
@@ -209,6 +221,11 @@ describe('answered on the spot (domain.md: "closed by an officer\'s own answer, 
       ],
     });
     const report = await buildMonthlyReport(app.deps, { month: '2026-10' });
-    expect(report.totals.month).toMatchObject({ received: 2, answeredOnTheSpot: 1, closed: 1, referred: 0 });
+    expect(report.totals.month).toMatchObject({ received: 2, answeredOnTheSpot: 2, closed: 1, referred: 0, solved: 1 });
+    expect(report.totals.month.answeredOnTheSpotShare).toEqual(r(2, 2));
+    expect(report.totals.month.answerRate).toEqual(r(2, 2));
+    // November: the rating of the second does not make it a November reply.
+    const november = await buildMonthlyReport(app.deps, { month: '2026-11' });
+    expect(november.totals.month.answeredOnTheSpot).toBe(0);
   });
 });

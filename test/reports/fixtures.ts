@@ -69,7 +69,8 @@ export type Step =
   | { type: 'decline'; at: string; by: number }
   | { type: 'merge'; at: string; by: number; intoOpinionId: number }
   | { type: 'submitResult'; at: string; by: number }
-  | { type: 'evaluate'; at: string; rating: Rating };
+  | { type: 'evaluate'; at: string; rating: Rating }
+  | { type: 'expireEvaluation'; at: string };
 
 export interface CaseSpec {
   trackingNo: string;
@@ -118,7 +119,7 @@ export async function recordCase(deps: AppDeps, spec: CaseSpec): Promise<number>
   const meet = (kinds: DeadlineKind[], at: Date) => {
     for (const d of deadlines) if (kinds.includes(d.kind) && !d.metAt && !d.cancelledAt) d.metAt = at;
   };
-  const close = (at: Date, reason: 'EVALUATED' | 'DECLINED' | 'MERGED') => {
+  const close = (at: Date, reason: 'EVALUATED' | 'NOT_EVALUATED' | 'DECLINED' | 'MERGED') => {
     event('CLOSED', at, 'CLOSED', null, { reason });
     closedAt = at;
     closeReason = reason;
@@ -190,6 +191,9 @@ export async function recordCase(deps: AppDeps, spec: CaseSpec): Promise<number>
         event('RESULT_DELIVERED', at, 'FEEDBACK', step.by);
         meet(['HANDLE'], at);
         open('EVALUATE', at);
+        break;
+      case 'expireEvaluation':
+        close(at, 'NOT_EVALUATED');
         break;
       case 'evaluate':
         event('EVALUATED', at, 'FEEDBACK', spec.residentId ?? null, { rating: step.rating, round });

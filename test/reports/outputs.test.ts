@@ -35,13 +35,23 @@ describe('monthly report outputs', () => {
   it('writes the spreadsheet: summary sheet first, then one sheet per breakdown, cell by cell', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await renderReport(report, 'xlsx', app.deps.translate, 'zh-CN')) as never);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '街道（镇）', '站点', '类别', '承办单位', '联络员', '超期案件', '热点问题']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '街道（镇）', '站点', '类别', '承办单位', '联络员', '超期案件', '热点问题', '代表建议', '代表建议·承办单位', '代表履职', '代表', '站点网络', '站点活跃度']);
     const summary = workbook.getWorksheet('汇总')!;
     const NA = '—';
     const expected: [string, ...(number | string)[]][] = [
       ['指标', '本月', '上月', '本年累计'],
       ['受理', 7, 2, 10],
-      ['现场答复', 1, 0, 2],
+      ['现场答复', 2, 0, 2],
+      ['现场答复占受理比例·分子', 2, 0, 2],
+      ['现场答复占受理比例·分母', 7, 2, 10],
+      ['现场答复占受理比例', 2 / 7, 0, 0.2],
+      ['答复率·分子', 2, 0, 4],
+      ['答复率·分母', 7, 2, 10],
+      ['答复率', 2 / 7, 0, 0.4],
+      ['解决', 1, 0, 3],
+      ['解决率·分子', 1, 0, 3],
+      ['解决率·分母', 7, 2, 10],
+      ['解决率', 1 / 7, 0, 0.3],
       ['转办', 1, 1, 3],
       ['转化为建议或议题', 1, 0, 1],
       ['办结', 3, 0, 5],
@@ -78,7 +88,7 @@ describe('monthly report outputs', () => {
         else expect(cell.value, `${row[0]} col ${c + 1}`).toBe(value);
       });
     });
-    expect(summary.getCell(9, 2).numFmt).toBe('0.0%');
+    expect(summary.getCell(19, 2).numFmt).toBe('0.00%');
 
     const streets = workbook.getWorksheet('街道（镇）')!;
     expect(streets.getRow(1).values).toEqual(expect.arrayContaining(['名称', '期间', '受理', '办结率·分子', '办结率·分母', '办结率']));
@@ -115,8 +125,8 @@ describe('monthly report outputs', () => {
     expect(png.readUInt32BE(20)).toBe(chartHeight(2));
     const svg = renderChartSvg(report, t, 'zh-CN');
     expect(svg).toContain('中山路街道');
-    expect(svg).toContain('60.0% (3/5)');
-    expect(svg).toContain('0.0% (0/1)'); // 朱沱镇's first-round satisfaction
+    expect(svg).toContain('60.00% (3/5)');
+    expect(svg).toContain('0.00% (0/1)'); // 朱沱镇's first-round satisfaction
   });
 
   it('draws Chinese labels: a CJK font is installed (Debian: apt-get install fonts-noto-cjk)', () => {
@@ -139,24 +149,33 @@ describe('monthly report outputs', () => {
   it('writes Markdown and JSON', async () => {
     const md = (await renderReport(report, 'md', app.deps.translate, 'en')).toString();
     expect(md).toContain('# District closure report, 2026-10');
-    expect(md).toContain('| Closure rate | 42.9% (3/7) | 0.0% (0/2) | 50.0% (5/10) |');
-    expect(md).toContain('| On-time rate | 66.7% (2/3) | — (0/0) | 60.0% (3/5) |');
+    expect(md).toContain('| Closure rate | 42.86% (3/7) | 0.00% (0/2) | 50.00% (5/10) |');
+    expect(md).toContain('| On-time rate | 66.67% (2/3) | — (0/0) | 60.00% (3/5) |');
+    expect(md).toContain('| Answer rate | 28.57% (2/7) | 0.00% (0/2) | 40.00% (4/10) |');
+    expect(md).toContain('## Proposals');
+    expect(md).toContain('## Representatives\' activity');
+    expect(md).toContain('## Station network');
     const json = JSON.parse((await renderReport(report, 'json', app.deps.translate, 'en')).toString());
+    expect(json.span).toEqual({ kind: 'month', from: '2026-10', to: '2026-10', label: '2026-10' });
+    expect(json.stationNetwork.totals.month.atCutoff).toEqual({ HOME: 0, STATION: 3, POINT: 0, total: 3 });
     expect(json.totals.month.closureRate).toEqual({ numerator: 3, denominator: 7, value: 3 / 7 });
     expect(json.periods.month.cutoff).toBe('2026-10-31T15:59:59.999Z');
   });
 
   it('summarises in both languages: headline rates, change against last month, overdue cases, hot topics', () => {
     const zh = renderSummary(report, localeT(app.deps.translate, 'zh-CN'), 'zh-CN');
-    expect(zh).toContain('办结率 42.9% (3/7)');
-    expect(zh).toContain('办结率：0.0% → 42.9%（+42.9 个百分点）');
-    expect(zh).toContain('按时办结率：— → 66.7%（无可比数据）');
+    expect(zh).toContain('办结率 42.86% (3/7)');
+    expect(zh).toContain('办结率：0.00% → 42.86%（+42.86 个百分点）');
+    expect(zh).toContain('按时办结率：— → 66.67%（无可比数据）');
     expect(zh).toContain('MY-2608-0001：超期 68 天');
     expect(zh).toContain('3 件 · 道路交通 · 中山路街道');
     const en = renderSummary(report, localeT(app.deps.translate, 'en'), 'en');
-    expect(en).toContain('Response rate: 50.0% → 57.1% (+7.1 pts)');
+    expect(en).toContain('Response rate: 50.00% → 57.14% (+7.14 pts)');
     expect(en).toContain('MY-2610-0005: 8 days overdue');
     expect(en).toContain('(proposal candidate)');
+    expect(en).toContain('Answer rate 28.57% (2/7)');
+    expect(en).toContain('Proposals: 0 received');
+    expect(en).toContain('Stations: 3 open at the cut-off');
   });
 
   it('npm run report writes the file and returns the summary; bad input is refused clearly', async () => {

@@ -17,11 +17,25 @@ export interface ReportPeriod {
   cutoff: Date;
 }
 
+/**
+ * The three periods of a report. `month` is the period asked for (a month, a quarter, a
+ * year or a range of months), `previousMonth` the period of the same length just before
+ * it, `yearToDate` 1 January of its last month's year to its cut-off. The names stay
+ * those of the monthly report, which most readers ask for.
+ */
 export interface ReportPeriods {
   month: ReportPeriod;
   previousMonth: ReportPeriod;
-  /** 1 January to the month's cut-off. */
   yearToDate: ReportPeriod;
+}
+
+/** What a report covers: whole months `from`..`to`, and how the asker named them. */
+export interface ReportSpan {
+  kind: 'month' | 'quarter' | 'year' | 'range';
+  from: ReportMonth;
+  to: ReportMonth;
+  /** 2026-10, 2026Q3, 2026, 2026-01..2026-05 */
+  label: string;
 }
 
 export const PERIOD_NAMES = ['month', 'previousMonth', 'yearToDate'] as const;
@@ -55,13 +69,36 @@ export function monthPeriod(month: ReportMonth, timeZone: string): ReportPeriod 
   return { start: startOfLocalDay(firstDay(month), timeZone), cutoff: endOfLocalDay(nextFirst - 1, timeZone) };
 }
 
-export function reportPeriods(month: ReportMonth, timeZone: string): ReportPeriods {
-  const current = monthPeriod(month, timeZone);
+function monthsBetween(from: ReportMonth, to: ReportMonth): number {
+  const index = (month: ReportMonth) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  return index(to) - index(from) + 1;
+}
+
+function spanPeriod(from: ReportMonth, to: ReportMonth, timeZone: string): ReportPeriod {
+  return { start: monthPeriod(from, timeZone).start, cutoff: monthPeriod(to, timeZone).cutoff };
+}
+
+export function spanPeriods(span: Pick<ReportSpan, 'from' | 'to'>, timeZone: string): ReportPeriods {
+  const length = monthsBetween(span.from, span.to);
+  const current = spanPeriod(span.from, span.to, timeZone);
   return {
     month: current,
-    previousMonth: monthPeriod(shiftMonth(month, -1), timeZone),
-    yearToDate: { start: monthPeriod(`${month.slice(0, 4)}-01`, timeZone).start, cutoff: current.cutoff },
+    previousMonth: spanPeriod(shiftMonth(span.from, -length), shiftMonth(span.to, -length), timeZone),
+    yearToDate: { start: monthPeriod(`${span.to.slice(0, 4)}-01`, timeZone).start, cutoff: current.cutoff },
   };
+}
+
+export function reportPeriods(month: ReportMonth, timeZone: string): ReportPeriods {
+  return spanPeriods({ from: month, to: month }, timeZone);
+}
+
+export function monthSpan(month: ReportMonth): ReportSpan {
+  return { kind: 'month', from: month, to: month, label: month };
+}
+
+/** 1 January of the (local) year a period starts in. */
+export function startOfYear(period: ReportPeriod, timeZone: string): Date {
+  return monthPeriod(`${monthOf(period.start, timeZone).slice(0, 4)}-01`, timeZone).start;
 }
 
 /** The month an instant falls in, locally. */
@@ -72,6 +109,53 @@ export function monthOf(at: Date, timeZone: string): ReportMonth {
 /** The last complete month before `now`: what a report shows by default. */
 export function lastCompleteMonth(now: Date, timeZone: string): ReportMonth {
   return shiftMonth(monthOf(now, timeZone), -1);
+}
+
+export interface SpanRequest {
+  month?: string;
+  from?: string;
+  to?: string;
+  /** 2026Q3 */
+  quarter?: string;
+  /** 2026 */
+  year?: string;
+}
+
+const QUARTER = /^(\d{4})-?Q([1-4])$/i;
+const yearSchema = z.string().regex(/^\d{4}$/);
+
+/**
+ * The period a user asks for: one of a month, a range of months (`from`..`to`), a quarter
+ * or a year; the last complete month when none is given. Only complete months are
+ * reported: a quarter or a year still running ends at the last complete month (its label
+ * says so), a period that has not begun is refused.
+ */
+export function requestedSpan(request: SpanRequest, now: Date, timeZone: string): ReportSpan {
+  const given = (['month', 'from', 'quarter', 'year'] as const).filter((key) => request[key] !== undefined && request[key]!.trim() !== '');
+  if (request.to !== undefined && request.from === undefined) throw new DomainError('validation', 'report-error-bad-period', { input: `--to ${request.to}` });
+  if (given.length > 1) throw new DomainError('validation', 'report-error-bad-period', { input: given.map((key) => `--${key}`).join(' ') });
+  const latest = lastCompleteMonth(now, timeZone);
+  let span: ReportSpan;
+  if (request.quarter?.trim()) {
+    const match = QUARTER.exec(request.quarter.trim());
+    if (!match) throw new DomainError('validation', 'report-error-bad-period', { input: request.quarter.trim() });
+    const from = `${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, '0')}`;
+    span = { kind: 'quarter', from, to: shiftMonth(from, 2), label: `${match[1]}Q${match[2]}` };
+  } else if (request.year?.trim()) {
+    const year = request.year.trim();
+    if (!yearSchema.safeParse(year).success) throw new DomainError('validation', 'report-error-bad-period', { input: year });
+    span = { kind: 'year', from: `${year}-01`, to: `${year}-12`, label: year };
+  } else if (request.from?.trim()) {
+    const from = parseReportMonth(request.from);
+    const to = request.to?.trim() ? parseReportMonth(request.to) : latest;
+    if (to < from) throw new DomainError('validation', 'report-error-bad-period', { input: `${from}..${to}` });
+    span = { kind: from === to ? 'month' : 'range', from, to, label: from === to ? from : `${from}..${to}` };
+  } else {
+    return monthSpan(requestedMonth(request.month, now, timeZone));
+  }
+  if (span.from > latest) throw new DomainError('validation', 'report-error-future-month', { month: span.from, latest });
+  if (span.to > latest) return { ...span, to: latest, label: `${span.label} (..${latest})` };
+  return span;
 }
 
 /**

@@ -37,7 +37,7 @@ export function summarizeReport(report: MonthlyReport, hotTopicCount = 5): Repor
         figure,
         previous: previous[figure],
         current: current[figure],
-        deltaPoints: now === null || before === null ? null : Math.round((now - before) * 1000) / 10,
+        deltaPoints: now === null || before === null ? null : Math.round((now - before) * 10000) / 100,
       };
     }),
     mostOverdue: report.mostOverdue.slice(0, 5),
