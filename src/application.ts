@@ -9,6 +9,7 @@ import { renderNotification } from './bot/notifications/render.js';
 import { runBot } from './bot/run-bot.js';
 import type { AppDeps } from './deps.js';
 import { dataRetentionJob } from './jobs/definitions/data-retention.js';
+import { secondEvaluationJob } from './jobs/definitions/second-evaluation.js';
 import { monthlyReportJob } from './jobs/definitions/monthly-report.js';
 import { createDeliveryApi, startBackgroundJobs, type BackgroundJobs } from './jobs/index.js';
 import type { Bot } from 'grammy';
@@ -34,7 +35,7 @@ export async function startApplication(deps: AppDeps, { token, deliverySweepMs }
     api: createDeliveryApi(token, { apiRoot: deps.config.TELEGRAM_API_ROOT }),
     render: (notification, recipient) =>
       renderNotification(notification, { translate: deps.translate, personLocale: recipient.locale, botUsername: bot.botInfo.username }),
-    jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config)],
+    jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config), secondEvaluationJob(deps.config)],
     ...(deliverySweepMs ? { delivery: { sweepEveryMs: deliverySweepMs } } : {}),
   });
   deps.onNotificationsCommitted = jobs.notifyOutboxChanged;
