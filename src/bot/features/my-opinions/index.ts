@@ -3,7 +3,9 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import { isDomainError } from '../../../domain/errors.js';
 import { getResidentOpinionTimeline, listResidentOpinions, RESIDENT_LIST_SIZE } from '../../../domain/opinions/resident-queries.js';
+import { proposalOfResidentOpinion } from '../../../domain/proposals/queries.js';
 import { defineCallbackData } from '../../callback-data.js';
+import { kebab } from '../triage/case-view.js';
 import type { AppContext, BotContext } from '../../context.js';
 import type { View } from '../stations/views.js';
 import { currentLocale, formatDateTime, localizedPair } from '../stations/format.js';
@@ -42,11 +44,13 @@ async function timelineView(ctx: AppContext, personId: number, opinionId: number
   const locale = await currentLocale(ctx);
   const timeZone = ctx.deps.config.TIME_ZONE;
   const opinion = await getResidentOpinionTimeline(ctx.deps, personId, opinionId);
+  const proposal = await proposalOfResidentOpinion(ctx.deps, { residentId: personId, opinionId });
   const text = [
     `📄 ${opinion.trackingNo}`,
     ctx.t('my-opinions-station', { station: localizedPair(opinion.stationZh, opinion.stationEn, locale) }),
     ctx.t('my-opinions-category', { category: localizedPair(opinion.categoryZh, opinion.categoryEn, locale) }),
     ctx.t('my-opinions-stage', { stage: stageName(ctx, opinion.stage) }),
+    ...(proposal ? [ctx.t('my-opinions-proposal', { number: proposal.number, stage: ctx.t(`proposals-stage-${kebab(proposal.stage)}`) })] : []),
     ctx.t('my-opinions-text', { text: opinion.text }),
     ...(opinion.photos ? [ctx.t('my-opinions-photos', { count: opinion.photos })] : []),
     '',
