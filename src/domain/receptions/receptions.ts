@@ -173,3 +173,8 @@ export async function representativeStations(deps: Pick<DomainDeps, 'prisma'>, i
   });
   return roles.flatMap((role) => (role.station ? [role.station] : []));
 }
+
+/** Where the leaders hold 主任接待日: the Representatives' Homes (代表之家). */
+export async function leaderReceptionStations(deps: Pick<DomainDeps, 'prisma'>) {
+  return deps.prisma.station.findMany({ where: { tier: 'HOME', active: true }, orderBy: { id: 'asc' }, take: 20, select: { id: true, nameZh: true, nameEn: true } });
+}

@@ -11,6 +11,7 @@ import {
   checkOut as checkOutReception,
   countResidentsReceived,
   currentReception,
+  leaderReceptionStations,
   listReceptionDays,
   recordOpinion,
   representativeStations,
@@ -18,7 +19,7 @@ import {
 } from '../../../domain/receptions/receptions.js';
 import type { AppContext, BotContext } from '../../context.js';
 import { currentLocale } from '../stations/format.js';
-import { formatTime } from '../triage/case-view.js';
+import { formatTime, loadCaseView } from '../triage/case-view.js';
 import { askCaseText, DIALOGUE_TIMEOUT_MS, waitForText, type StaffConversation } from '../triage/dialogue.js';
 import { attempt, nameIn } from '../triage/respond.js';
 import { answerRecorded, checkInDay, checkInLeader, checkOut, countResidents, handToOfficer, recordAt, recordCategory } from './callback-data.js';
@@ -126,10 +127,8 @@ privateChats.callbackQuery(checkInLeader.filter, async (ctx) => {
   const { st } = checkInLeader.unpack(ctx.callbackQuery.data);
   if (!ctx.person) return;
   if (st) return checkedIn(ctx, () => checkIn(ctx.deps, { personId: ctx.person!.id, stationId: st, kind: 'LEADER' }));
-  // The leaders receive at the Representatives' Homes (代表之家).
-  const homes = await ctx.deps.prisma.station.findMany({ where: { tier: 'HOME', active: true }, orderBy: { id: 'asc' }, take: 20 });
   const keyboard = new InlineKeyboard();
-  for (const home of homes) keyboard.text(await nameIn(ctx, home), checkInLeader.pack({ st: home.id })).row();
+  for (const home of await leaderReceptionStations(ctx.deps)) keyboard.text(await nameIn(ctx, home), checkInLeader.pack({ st: home.id })).row();
   await ctx.reply(ctx.t('receptions-choose-station'), { reply_markup: keyboard });
 });
 
@@ -177,8 +176,9 @@ privateChats.callbackQuery(recordCategory.filter, async (ctx) => {
 privateChats.callbackQuery(answerRecorded.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const { id } = answerRecorded.unpack(ctx.callbackQuery.data);
-  const opinion = await ctx.deps.prisma.opinion.findUnique({ where: { id }, select: { version: true } });
-  if (opinion) await askCaseText(ctx, { opinionId: id, version: opinion.version, action: 'answer' });
+  // The version the representative acts on is the one the case view would show now.
+  const view = await loadCaseView(ctx, id);
+  if (view) await askCaseText(ctx, { opinionId: id, version: view.version, action: 'answer' });
 });
 
 privateChats.callbackQuery(handToOfficer.filter, async (ctx) => {
