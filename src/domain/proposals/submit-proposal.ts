@@ -60,7 +60,8 @@ export async function submitProposal(deps: DomainDeps, rawInput: SubmitProposalI
 
 /**
  * Inside applyOpinionAction's transaction: an officer escalated the opinion into a
- * proposal. The draft goes to the given representative, or to one of the station's;
+ * proposal. The draft goes to the given representative, or to one of the station's
+ * (or of its Representatives' Home);
  * they confirm or decline it. Returns the draft's id (for the opinion's link) and the
  * notifications written.
  */
@@ -76,14 +77,20 @@ export async function draftProposalFromEscalation(
   },
 ): Promise<{ proposalId: number; notified: number }> {
   const { opinion, now } = input;
-  const representative = await tx.person.findFirst({
-    where: {
-      erasedAt: null,
-      ...(input.representativeId ? { id: input.representativeId } : {}),
-      roles: { some: { kind: 'REPRESENTATIVE', revokedAt: null, ...(input.representativeId ? {} : { stationId: opinion.stationId }) } },
-    },
-    orderBy: { id: 'asc' },
-  });
+  // The station's own representatives first, then those of its Representatives' Home.
+  const station = await tx.station.findUniqueOrThrow({ where: { id: opinion.stationId }, select: { homeId: true } });
+  let representative = null;
+  for (const stationId of [opinion.stationId, station.homeId]) {
+    if (representative || stationId === null) continue;
+    representative = await tx.person.findFirst({
+      where: {
+        erasedAt: null,
+        ...(input.representativeId ? { id: input.representativeId } : {}),
+        roles: { some: { kind: 'REPRESENTATIVE', revokedAt: null, ...(input.representativeId ? {} : { stationId }) } },
+      },
+      orderBy: { id: 'asc' },
+    });
+  }
   if (!representative) throw new DomainError('validation', 'error-proposal-no-representative');
   const proposal = await tx.proposal.create({
     data: {
