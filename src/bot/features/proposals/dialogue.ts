@@ -3,6 +3,7 @@
 // ends the dialogue and is handled as usual; invalid input is asked for again.
 import { createConversation } from '@grammyjs/conversations';
 import { findOpinionByTrackingNo } from '../../../domain/opinions/opinion-views.js';
+import { proposalTitle } from '../../../domain/proposals/action-input.js';
 import type { ProposalAction } from '../../../domain/proposals/lifecycle.js';
 import { submitProposal } from '../../../domain/proposals/submit-proposal.js';
 import type { AppContext, BotContext } from '../../context.js';
@@ -29,8 +30,14 @@ async function proposalTextDialogue(conversation: StaffConversation, ctx: AppCon
     }
   }
   await ctx.reply(ctx.t('proposals-prompt-title'));
-  const title = await waitForText(conversation, ctx);
-  if (title === undefined) return;
+  let title: string | undefined;
+  while (title === undefined) {
+    const typed = await waitForText(conversation, ctx);
+    if (typed === undefined) return;
+    const checked = proposalTitle.safeParse(typed);
+    if (checked.success) title = checked.data;
+    else await ctx.reply(ctx.t(checked.error.issues[0]?.message ?? 'error-validation'));
+  }
   await ctx.reply(ctx.t('proposals-prompt-text'));
   const text = await waitForText(conversation, ctx);
   if (text === undefined) return;

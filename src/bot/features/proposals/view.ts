@@ -2,12 +2,12 @@
 // the actions they may take now, and the list behind /proposals. Texts page at
 // Telegram's limit whatever the representative wrote.
 import { InlineKeyboard } from 'grammy';
-import { isDomainError } from '../../../domain/errors.js';
 import { applyProposalAction } from '../../../domain/proposals/apply-action.js';
 import type { ProposalAction } from '../../../domain/proposals/lifecycle.js';
 import { getProposalView, listProposalsFor, PROPOSAL_LIST_SIZE, type ProposalView } from '../../../domain/proposals/queries.js';
 import type { AppContext } from '../../context.js';
 import { kebab, formatTime } from '../triage/case-view.js';
+import { performAs, type ActionOutcome } from '../triage/perform.js';
 import { attempt, nameIn } from '../triage/respond.js';
 import { newProposal, openProposal, PROPOSAL_BUTTONS, proposalButton, proposalPage } from './callback-data.js';
 
@@ -56,26 +56,13 @@ export async function showProposal(ctx: AppContext, proposalId: number): Promise
   if (view.ok) await ctx.reply(await proposalText(ctx, view.value), { reply_markup: proposalKeyboard(ctx, view.value) });
 }
 
-export type ProposalOutcome = 'done' | 'invalid-input' | 'refused';
-
 /** Applies the action for this person; shows the fresh view, or the refusal in their language. */
-export async function performProposalAction(ctx: AppContext, proposalId: number, expectedVersion: number, action: ProposalAction): Promise<ProposalOutcome> {
-  if (!ctx.person) {
-    await ctx.reply(ctx.t('error-forbidden'));
-    return 'refused';
-  }
-  const actor = { kind: 'person' as const, personId: ctx.person.id };
-  try {
-    const result = await applyProposalAction(ctx.deps, { proposalId, actor, action, expectedVersion });
-    await ctx.reply(ctx.t(`proposals-done-${kebab(action.type)}`, { number: result.proposal.number }));
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    await ctx.reply(ctx.t(error.key, error.vars));
-    if (error.code === 'validation') return 'invalid-input';
-    if (error.code !== 'conflict' && error.code !== 'invalid-transition') return 'refused';
-  }
-  await showProposal(ctx, proposalId);
-  return 'done';
+export async function performProposalAction(ctx: AppContext, proposalId: number, expectedVersion: number, action: ProposalAction): Promise<ActionOutcome> {
+  return performAs(ctx, {
+    run: (personId) => applyProposalAction(ctx.deps, { proposalId, actor: { kind: 'person', personId }, action, expectedVersion }),
+    confirm: (result) => ctx.t(`proposals-done-${kebab(action.type)}`, { number: result.proposal.number }),
+    show: () => showProposal(ctx, proposalId),
+  });
 }
 
 /** /proposals: the person's list, newest activity first, and "new proposal" for representatives. */
