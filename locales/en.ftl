@@ -696,6 +696,169 @@ evaluation-comment-invalid = A comment can be at most { $max } characters; pleas
 evaluation-already-done = You have already evaluated this round. Thank you!
 evaluation-stale-round = This button belongs to an earlier round and no longer works. Please use the buttons under the latest result.
 
+## Proposals
+commands-proposals = Representatives' proposals
+proposals-not-staff = /proposals is for representatives, the district admin and handling agencies.
+proposals-open = Open the proposal
+proposals-stage-awaiting-confirmation = awaiting the representative's confirmation
+proposals-stage-submitted = submitted, awaiting assignment
+proposals-stage-assigned = assigned, being handled
+proposals-stage-answered = answered, awaiting the first evaluation
+proposals-stage-implementing = being implemented
+proposals-stage-closed = closed
+proposals-header = 📑 { $number } { $title }
+proposals-stage = Stage: { $stage } (round { $round })
+proposals-representative = Representative: { $name }
+proposals-key = ⭐ Key proposal, supervised by { $name }
+proposals-agencies = Agencies: { $agencies }
+proposals-co-suffix = { " " }(co-handling)
+proposals-due = Answer due: { $dueAt }
+proposals-opinions = From opinions: { $numbers }
+proposals-answer = Answer (class { $answerClass }): { $text }
+proposals-implemented-at = Implemented: { $at }
+proposals-evaluation = { $kind ->
+    [FIRST] First evaluation
+   *[SECOND] Second evaluation
+} (round { $round }): { $rating }
+proposals-rating-satisfied = Satisfied
+proposals-rating-basically-satisfied = Basically satisfied
+proposals-rating-dissatisfied = Dissatisfied
+proposals-event-drafted = drafted from an escalated opinion
+proposals-event-submitted = submitted
+proposals-event-confirmed = confirmed by the representative
+proposals-event-assigned = assigned to the agencies
+proposals-event-answered = answered
+proposals-event-evaluated = evaluated
+proposals-event-reopened = sent back to be handled again
+proposals-event-key-marked = marked as a key proposal
+proposals-event-progress = implementation progress
+proposals-event-implemented = implemented
+proposals-event-closed = closed
+proposals-event-withdrawn = withdrawn
+proposals-event-reminded = second evaluation requested
+proposals-button-new = ✍️ New proposal
+proposals-button-confirm = ✅ Confirm as my proposal
+proposals-button-decline = Decline
+proposals-button-withdraw = Withdraw
+proposals-button-assign = Assign to agencies
+proposals-button-mark-key = ⭐ Mark as key proposal
+proposals-button-answer = Answer
+proposals-button-evaluate-first = Evaluate the answer
+proposals-button-progress = Report progress
+proposals-button-mark-implemented = Mark implemented
+proposals-button-evaluate-second = Evaluate the implementation
+proposals-done-confirm = Proposal { $number } confirmed and submitted.
+proposals-done-decline = Proposal { $number } declined; the liaison officer has been told.
+proposals-done-withdraw = Proposal { $number } withdrawn.
+proposals-done-assign = Proposal { $number } assigned.
+proposals-done-mark-key = Proposal { $number } marked as a key proposal.
+proposals-done-answer = Your answer to proposal { $number } has been sent to the representative.
+proposals-done-evaluate-first = Thank you: your evaluation of proposal { $number } has been recorded.
+proposals-done-progress = Progress on proposal { $number } recorded.
+proposals-done-mark-implemented = Proposal { $number } marked implemented.
+proposals-done-evaluate-second = Thank you: your second evaluation of proposal { $number } has been recorded and the proposal is closed.
+proposals-list-title = Proposals ({ $total }):
+proposals-list-empty = No proposals yet.
+proposals-list-item = • { $number } { $title } — { $stage }
+proposals-prompt-title = Please type the proposal's title (up to 100 characters). /cancel to stop.
+proposals-prompt-text = Please type the proposal's text: the problem, what residents said, what you suggest.
+proposals-prompt-opinions = Which opinions does it come from? Type their tracking numbers (e.g. MY-2611-0042), separated by spaces, or "-" for none.
+proposals-submitted = Proposal { $number } has been submitted to the district's representative affairs committee.
+proposals-prompt-answer-a = Class A (solved, or to be solved this year): please type the answer for the representative.
+proposals-prompt-answer-b = Class B (in a plan, step by step): please type the answer and the plan.
+proposals-prompt-answer-c = Class C (cannot be solved for now): please type the reason.
+proposals-prompt-progress = Please type the implementation progress.
+proposals-choose-lead = Choose the lead agency (主办):
+proposals-choose-co = Choose a co-handling agency (协办), or none:
+proposals-no-co = No co-handling agency
+proposals-choose-supervisor = Choose the supervising leader:
+proposals-choose-class = Choose the class of the answer:
+proposals-class-a = A · solved or to be solved this year
+proposals-class-b = B · in a plan, step by step
+proposals-class-c = C · cannot be solved for now
+proposals-rate-first = How do you rate the answer and its handling?
+proposals-rate-second = How do you rate the implementation?
+my-opinions-proposal = 📑 Taken up in proposal { $number }: { $stage }
+error-proposal-not-found = No such proposal was found.
+error-proposal-conflict = Someone else has just acted on this proposal, so your action was not carried out. Please look at the latest state and try again.
+error-proposal-invalid-transition = This proposal is { $stage ->
+    [AWAITING_CONFIRMATION] awaiting the representative's confirmation
+    [SUBMITTED] awaiting assignment
+    [ASSIGNED] being handled
+    [ANSWERED] awaiting the first evaluation
+    [IMPLEMENTING] being implemented
+    [CLOSED] closed
+   *[other] at a stage
+}, so this cannot be done now; nothing was changed.
+error-proposal-title-required = Please type a title; it cannot be empty.
+error-proposal-title-too-long = The title is too long: please keep it within 100 characters.
+error-proposal-opinion-taken = One of these opinions already feeds another proposal.
+error-proposal-no-representative = No representative serves this station; a proposal needs one.
+error-proposal-supervisor-unknown = The supervising leader must be a district admin.
+notify-proposal-confirm = A liaison officer proposes to turn opinion { $trackingNo } into your proposal { $number } "{ $title }". Please confirm or decline it.
+notify-proposal-submitted = New proposal { $number } "{ $title }" awaits review and assignment.
+notify-proposal-confirmed = The representative confirmed proposal { $number } "{ $title }".
+notify-proposal-declined = The representative declined proposal { $number } "{ $title }". Reason: { $reason }. Please decide again about the opinion.
+notify-proposal-withdrawn = Proposal { $number } "{ $title }" was withdrawn. Reason: { $reason }
+notify-proposal-assigned = Your proposal { $number } "{ $title }" has been assigned; the answer is due by { $dueAt }.
+notify-proposal-agency-assigned = Proposal { $number } "{ $title }" has been assigned to your agency; please answer the representative by { $dueAt }.
+notify-proposal-supervise = You supervise the key proposal { $number } "{ $title }".
+notify-proposal-key = Proposal { $number } "{ $title }" is a key proposal, supervised by { $supervisor }.
+notify-proposal-answered = Your proposal { $number } "{ $title }" has been answered (class { $answerClass }):
+    { $text }
+    Please evaluate the answer.
+notify-proposal-reopened = The representative was not satisfied with the answer to proposal { $number } "{ $title }"; please handle it again and answer by { $dueAt }. The representative says: { $comment }
+notify-proposal-evaluated = The representative evaluated the answer to proposal { $number } "{ $title }": { $rating ->
+    [SATISFIED] satisfied
+    [BASICALLY_SATISFIED] basically satisfied
+   *[DISSATISFIED] dissatisfied
+}.
+notify-proposal-progress = Progress on your proposal { $number } "{ $title }": { $text }
+notify-proposal-implemented = Your proposal { $number } "{ $title }" has been implemented.
+notify-proposal-closed = The representative gave the second evaluation of proposal { $number } "{ $title }": { $rating ->
+    [SATISFIED] satisfied
+    [BASICALLY_SATISFIED] basically satisfied
+   *[DISSATISFIED] dissatisfied
+}. It is closed.
+notify-proposal-second-evaluation = It is time for the second evaluation ({ $year }): how was your proposal { $number } "{ $title }" implemented?
+
+## Receptions
+commands-reception = Reception days at stations
+receptions-not-representative = /reception is for representatives and the district admin.
+receptions-days-title = Your reception days:
+receptions-days-none = You have no reception day in the next two weeks.
+receptions-day = • { $from }–{ $to } { $station }{ $held ->
+    [yes] { " " }✔
+   *[no] {""}
+}
+receptions-check-in = Check in: { $station } ({ $at })
+receptions-record-visit = 🚶 Record a visit
+receptions-leader-day = 主任接待日: check in
+receptions-choose-station = Choose the station:
+receptions-checked-in = Checked in.
+receptions-panel = 🏠 Reception at { $station } since { $since }
+    Residents received: { $residents } · opinions recorded: { $opinions }
+receptions-panel-leader = 🏛 Leaders' reception day at { $station } since { $since }
+    Residents received: { $residents } · opinions recorded: { $opinions }
+receptions-resident-plus = +1 resident
+receptions-resident-minus = −1
+receptions-residents-now = Residents received: { $count }
+receptions-record-opinion = 📝 Record an opinion
+receptions-check-out = Check out
+receptions-checked-out = Checked out: { $residents } residents received. Thank you.
+receptions-prompt-opinion = Please type the resident's opinion as they told it. /cancel to stop.
+receptions-recorded = Recorded as { $trackingNo }. Answer it on the spot, or leave it to the station's liaison officer?
+receptions-answer-now = 💬 Answer on the spot
+receptions-hand-to-officer = Leave it to the liaison officer
+receptions-handed-to-officer = The station's liaison officer has it in their inbox.
+error-reception-day-unknown = That reception day was not found in your calendar.
+error-reception-not-today = You can check in only on the day of the reception.
+error-reception-day-held = You have already checked in on that reception day.
+error-reception-already-open = You are already checked in; please check out first.
+error-reception-unknown = That reception was not found.
+error-reception-closed = That reception has already ended.
+error-reception-count = The number of residents received cannot go below zero.
+
 ## Staff commands
 commands-inbox = Opinions waiting for you
 commands-cases = Cases referred to your agency

@@ -696,6 +696,169 @@ evaluation-comment-invalid = 补充意见最多 { $max } 个字，请精简后�
 evaluation-already-done = 这一轮您已经评价过了，谢谢！
 evaluation-stale-round = 这是之前一轮的评价按钮，已经失效了。请使用最新结果消息下方的按钮。
 
+## Proposals
+commands-proposals = 代表建议
+proposals-not-staff = /proposals 供人大代表、区人大常委会和承办单位使用。
+proposals-open = 查看建议
+proposals-stage-awaiting-confirmation = 待代表确认
+proposals-stage-submitted = 已提出，待交办
+proposals-stage-assigned = 已交办，办理中
+proposals-stage-answered = 已答复，待第一次评价
+proposals-stage-implementing = 落实中
+proposals-stage-closed = 已办结
+proposals-header = 📑 { $number } { $title }
+proposals-stage = 状态：{ $stage }（第 { $round } 轮）
+proposals-representative = 提出代表：{ $name }
+proposals-key = ⭐ 重点建议，领衔督办：{ $name }
+proposals-agencies = 承办单位：{ $agencies }
+proposals-co-suffix = （协办）
+proposals-due = 答复期限：{ $dueAt }
+proposals-opinions = 来源意见：{ $numbers }
+proposals-answer = 答复（{ $answerClass } 类）：{ $text }
+proposals-implemented-at = 已落实：{ $at }
+proposals-evaluation = { $kind ->
+    [FIRST] 第一次评价
+   *[SECOND] 第二次评价
+}（第 { $round } 轮）：{ $rating }
+proposals-rating-satisfied = 满意
+proposals-rating-basically-satisfied = 基本满意
+proposals-rating-dissatisfied = 不满意
+proposals-event-drafted = 由群众意见转化起草
+proposals-event-submitted = 已提出
+proposals-event-confirmed = 代表已确认
+proposals-event-assigned = 已交办
+proposals-event-answered = 已答复
+proposals-event-evaluated = 已评价
+proposals-event-reopened = 退回重新办理
+proposals-event-key-marked = 列为重点建议
+proposals-event-progress = 落实进展
+proposals-event-implemented = 已落实
+proposals-event-closed = 已办结
+proposals-event-withdrawn = 已撤回
+proposals-event-reminded = 已请代表第二次评价
+proposals-button-new = ✍️ 提出建议
+proposals-button-confirm = ✅ 确认为我的建议
+proposals-button-decline = 不予确认
+proposals-button-withdraw = 撤回
+proposals-button-assign = 交办
+proposals-button-mark-key = ⭐ 列为重点建议
+proposals-button-answer = 答复
+proposals-button-evaluate-first = 评价答复
+proposals-button-progress = 报告进展
+proposals-button-mark-implemented = 标记已落实
+proposals-button-evaluate-second = 评价落实情况
+proposals-done-confirm = 建议 { $number } 已确认并提出。
+proposals-done-decline = 已不予确认建议 { $number }，已告知民情联络员。
+proposals-done-withdraw = 建议 { $number } 已撤回。
+proposals-done-assign = 建议 { $number } 已交办。
+proposals-done-mark-key = 建议 { $number } 已列为重点建议。
+proposals-done-answer = 对建议 { $number } 的答复已送达代表。
+proposals-done-evaluate-first = 谢谢，您对建议 { $number } 的评价已记录。
+proposals-done-progress = 建议 { $number } 的进展已记录。
+proposals-done-mark-implemented = 建议 { $number } 已标记为已落实。
+proposals-done-evaluate-second = 谢谢，您对建议 { $number } 的第二次评价已记录，建议已办结。
+proposals-list-title = 代表建议（{ $total } 件）：
+proposals-list-empty = 暂无代表建议。
+proposals-list-item = • { $number } { $title } —— { $stage }
+proposals-prompt-title = 请输入建议标题（100 字以内）。发送 /cancel 取消。
+proposals-prompt-text = 请输入建议内容：问题、群众反映的情况、您的建议。
+proposals-prompt-opinions = 这件建议来自哪些群众意见？请输入受理编号（如 MY-2611-0042），用空格分隔；没有请输入“-”。
+proposals-submitted = 建议 { $number } 已提交区人大常委会代表工委。
+proposals-prompt-answer-a = A 类（已解决或年内解决）：请输入给代表的答复。
+proposals-prompt-answer-b = B 类（列入计划逐步解决）：请输入答复和计划。
+proposals-prompt-answer-c = C 类（暂时无法解决）：请输入原因。
+proposals-prompt-progress = 请输入落实进展。
+proposals-choose-lead = 请选择主办单位：
+proposals-choose-co = 请选择协办单位，或不设协办：
+proposals-no-co = 不设协办单位
+proposals-choose-supervisor = 请选择领衔督办的领导：
+proposals-choose-class = 请选择答复类别：
+proposals-class-a = A · 已解决或年内解决
+proposals-class-b = B · 列入计划逐步解决
+proposals-class-c = C · 暂时无法解决
+proposals-rate-first = 您对答复和办理情况的评价是？
+proposals-rate-second = 您对落实情况的评价是？
+my-opinions-proposal = 📑 已转化为代表建议 { $number }：{ $stage }
+error-proposal-not-found = 未找到该建议。
+error-proposal-conflict = 刚刚有人处理了这件建议，您的操作未执行。请查看最新状态后重试。
+error-proposal-invalid-transition = 这件建议{ $stage ->
+    [AWAITING_CONFIRMATION] 正待代表确认
+    [SUBMITTED] 正待交办
+    [ASSIGNED] 正在办理
+    [ANSWERED] 正待第一次评价
+    [IMPLEMENTING] 正在落实
+    [CLOSED] 已办结
+   *[other] 处于其他阶段
+}，现在不能进行此操作；未做任何更改。
+error-proposal-title-required = 请输入标题，不能为空。
+error-proposal-title-too-long = 标题太长了，请控制在 100 字以内。
+error-proposal-opinion-taken = 其中有意见已转化为另一件建议。
+error-proposal-no-representative = 该站点没有联系代表，无法转化为代表建议。
+error-proposal-supervisor-unknown = 领衔督办的领导须为区人大常委会管理员。
+notify-proposal-confirm = 民情联络员提议将群众意见 { $trackingNo } 转化为您的建议 { $number }“{ $title }”，请确认或不予确认。
+notify-proposal-submitted = 新建议 { $number }“{ $title }”待审核交办。
+notify-proposal-confirmed = 代表已确认建议 { $number }“{ $title }”。
+notify-proposal-declined = 代表未确认建议 { $number }“{ $title }”。原因：{ $reason }。请重新处理该意见。
+notify-proposal-withdrawn = 建议 { $number }“{ $title }”已撤回。原因：{ $reason }
+notify-proposal-assigned = 您的建议 { $number }“{ $title }”已交办，答复期限为 { $dueAt }。
+notify-proposal-agency-assigned = 建议 { $number }“{ $title }”已交由贵单位办理，请于 { $dueAt } 前答复代表。
+notify-proposal-supervise = 您领衔督办重点建议 { $number }“{ $title }”。
+notify-proposal-key = 建议 { $number }“{ $title }”已列为重点建议，由 { $supervisor } 领衔督办。
+notify-proposal-answered = 您的建议 { $number }“{ $title }”已答复（{ $answerClass } 类）：
+    { $text }
+    请对答复进行评价。
+notify-proposal-reopened = 代表对建议 { $number }“{ $title }”的答复不满意，请重新办理并于 { $dueAt } 前答复。代表意见：{ $comment }
+notify-proposal-evaluated = 代表对建议 { $number }“{ $title }”答复的评价：{ $rating ->
+    [SATISFIED] 满意
+    [BASICALLY_SATISFIED] 基本满意
+   *[DISSATISFIED] 不满意
+}。
+notify-proposal-progress = 您的建议 { $number }“{ $title }”落实进展：{ $text }
+notify-proposal-implemented = 您的建议 { $number }“{ $title }”已落实。
+notify-proposal-closed = 代表对建议 { $number }“{ $title }”的第二次评价：{ $rating ->
+    [SATISFIED] 满意
+    [BASICALLY_SATISFIED] 基本满意
+   *[DISSATISFIED] 不满意
+}，建议已办结。
+notify-proposal-second-evaluation = { $year } 年建议第二次评价：您的建议 { $number }“{ $title }”落实得怎么样？
+
+## Receptions
+commands-reception = 代表接待日
+receptions-not-representative = /reception 供人大代表和区人大常委会使用。
+receptions-days-title = 您的接待日：
+receptions-days-none = 未来两周没有您的接待日。
+receptions-day = • { $from }–{ $to } { $station }{ $held ->
+    [yes] { " " }✔
+   *[no] {""}
+}
+receptions-check-in = 签到：{ $station }（{ $at }）
+receptions-record-visit = 🚶 记录走访
+receptions-leader-day = 主任接待日：签到
+receptions-choose-station = 请选择站点：
+receptions-checked-in = 已签到。
+receptions-panel = 🏠 { $station } 接待中，{ $since } 签到
+    接待群众：{ $residents } 人次 · 记录意见：{ $opinions } 条
+receptions-panel-leader = 🏛 主任接待日：{ $station }，{ $since } 签到
+    接待群众：{ $residents } 人次 · 记录意见：{ $opinions } 条
+receptions-resident-plus = +1 人次
+receptions-resident-minus = −1
+receptions-residents-now = 接待群众：{ $count } 人次
+receptions-record-opinion = 📝 记录群众意见
+receptions-check-out = 签退
+receptions-checked-out = 已签退：本次接待群众 { $residents } 人次。辛苦了！
+receptions-prompt-opinion = 请输入群众反映的意见。发送 /cancel 取消。
+receptions-recorded = 已记录，受理编号 { $trackingNo }。现场答复，还是交给站点民情联络员？
+receptions-answer-now = 💬 现场答复
+receptions-hand-to-officer = 交给民情联络员
+receptions-handed-to-officer = 站点民情联络员已在待办中收到。
+error-reception-day-unknown = 您的日程中没有这个接待日。
+error-reception-not-today = 只能在接待日当天签到。
+error-reception-day-held = 您已在这个接待日签到过。
+error-reception-already-open = 您已签到，请先签退。
+error-reception-unknown = 未找到这次接待。
+error-reception-closed = 这次接待已经结束。
+error-reception-count = 接待人次不能小于零。
+
 ## Staff commands
 commands-inbox = 待办意见
 commands-cases = 本单位交办件

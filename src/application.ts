@@ -9,6 +9,7 @@ import { renderNotification } from './bot/notifications/render.js';
 import { runBot } from './bot/run-bot.js';
 import type { AppDeps } from './deps.js';
 import { dataRetentionJob } from './jobs/definitions/data-retention.js';
+import { secondEvaluationJob } from './jobs/definitions/second-evaluation.js';
 import { monthlyReportJob } from './jobs/definitions/monthly-report.js';
 import { createDeliveryApi } from './delivery/index.js';
 import { startBackgroundJobs, type BackgroundJobs } from './jobs/index.js';
@@ -38,7 +39,7 @@ export async function startApplication(deps: AppDeps, { token, deliverySweepMs }
         renderNotification(notification, { translate: deps.translate, personLocale: recipient.locale, botUsername: bot.botInfo.username }),
       ...(deliverySweepMs ? { sweepEveryMs: deliverySweepMs } : {}),
     },
-    jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config)],
+    jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config), secondEvaluationJob(deps.config)],
   });
   const updates = await runBot(bot, deps.config, deps.logger);
   return {

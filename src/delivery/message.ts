@@ -13,7 +13,9 @@ export type NotificationAction =
   /** Resident: 满意 / 基本满意 / 不满意. */
   | { type: 'evaluate'; opinionId: number; round: number }
   /** Anyone: open the case's timeline. */
-  | { type: 'open-opinion'; opinionId: number };
+  | { type: 'open-opinion'; opinionId: number }
+  /** Representatives, admins, agencies: open a proposal and act on it. */
+  | { type: 'open-proposal'; proposalId: number };
 
 export interface NotificationMessage {
   /** A key in locales/*.ftl. */
@@ -30,6 +32,7 @@ export interface EnqueueNotification {
   personId: number;
   chatId: bigint;
   opinionId?: number;
+  proposalId?: number;
   message: NotificationMessage;
 }
 
@@ -45,6 +48,7 @@ export async function enqueueNotifications(tx: Tx, notifications: EnqueueNotific
       personId: n.personId,
       chatId: n.chatId,
       opinionId: n.opinionId ?? null,
+      proposalId: n.proposalId ?? null,
       payload: n.message as unknown as Prisma.InputJsonValue,
     })),
     skipDuplicates: true,

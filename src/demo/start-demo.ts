@@ -13,6 +13,7 @@ import type { WorkingCalendar } from '../domain/calendar/index.js';
 import { endOfLocalDay, localDayNumber } from '../domain/calendar/zoned-date.js';
 import { seedDemoDistrict } from '../domain/seed/demo-district.js';
 import { generateDemoHistory } from '../domain/seed/demo-history.js';
+import { seedDemoProposals } from '../domain/seed/demo-proposals.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { TimeAdvance } from './console/server.js';
 import { startDemoTransport, type DemoTransport } from './demo-transport.js';
@@ -99,7 +100,8 @@ export async function startDemo(options: StartDemoOptions): Promise<RunningDemo>
       const started = Date.now();
       // Made before the application starts: nothing of the past is delivered now.
       const made = await generateDemoHistory({ ...deps, clock: new ManualClock(clock.now()) }, { until: clock.now() });
-      logger.info('demo history generated', { ...made, seconds: (Date.now() - started) / 1000 });
+      const proposals = await seedDemoProposals({ ...deps, clock: new ManualClock(clock.now()) });
+      logger.info('demo history generated', { ...made, proposals, seconds: (Date.now() - started) / 1000 });
     }
 
     // Production's start-up, unchanged: only the API root (the emulator) differs. A quick

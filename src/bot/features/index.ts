@@ -10,6 +10,8 @@ import { languageFeature } from './language.js';
 import { myOpinionsFeature } from './my-opinions/index.js';
 import { opinionFeature } from './opinion/index.js';
 import { privacyFeature } from './privacy/index.js';
+import { proposalsFeature } from './proposals/index.js';
+import { receptionsFeature } from './receptions/index.js';
 import { staffAdminFeature } from './staff-admin/index.js';
 import { triageFeature } from './triage/index.js';
 import { startFeature } from './start/index.js';
@@ -26,6 +28,9 @@ features.use(inboxFeature);
 // Triage before the agency: it holds the case dialogues and passes the agency's buttons on.
 features.use(triageFeature);
 features.use(agencyFeature);
+// Representatives' work: proposals (提办督评) and receptions at stations (进家进站).
+features.use(proposalsFeature);
+features.use(receptionsFeature);
 features.use(evaluationFeature);
 // Residents: the opinion dialogue first, so that while it runs it sees answers (locations, buttons) before the finder does.
 features.use(opinionFeature);

@@ -1,11 +1,12 @@
 // Renders an outbox message at delivery, in the recipient's current language, with
 // the buttons of the feature that handles it. The domain wrote what to say
 // (`NotificationMessage`); this decides how Telegram shows it.
-import { InputFile, type InlineKeyboard, type RawApi } from 'grammy';
+import { InlineKeyboard, InputFile, type RawApi } from 'grammy';
 import type { Notification } from '../../generated/prisma/client.js';
 import type { NotificationAction, NotificationMessage } from '../../delivery/message.js';
 import type { Translate } from '../../i18n/index.js';
 import { ratingKeyboard } from '../features/evaluation/keyboards.js';
+import { openProposal } from '../features/proposals/callback-data.js';
 import { openCaseKeyboard } from '../features/triage/keyboards.js';
 
 export interface RenderOptions {
@@ -46,5 +47,7 @@ function actionKeyboard(action: NotificationAction, t: (key: string) => string):
       return ratingKeyboard(t, action.opinionId, action.round);
     case 'open-opinion':
       return openCaseKeyboard(t('case-open-timeline'), action.opinionId);
+    case 'open-proposal':
+      return new InlineKeyboard().text(t('proposals-open'), openProposal.pack({ id: action.proposalId }));
   }
 }

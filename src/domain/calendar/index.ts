@@ -4,6 +4,7 @@ export {
   SHIPPED_HOLIDAYS_FILE,
   WorkingCalendar,
   addCalendarDays,
+  addCalendarMonths,
   addHours,
   holidayFileSchema,
   type HolidayFile,

@@ -190,6 +190,19 @@ export function addCalendarDays(from: Date, days: number, timeZone: string): Dat
   return endOfLocalDay(localDayNumber(from, timeZone) + days, timeZone);
 }
 
+/**
+ * The end (23:59:59.999 local) of the same local date N calendar months after `from`;
+ * a date the shorter month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb).
+ */
+export function addCalendarMonths(from: Date, months: number, timeZone: string): Date {
+  assertPositiveInteger(months, 'months');
+  const [year, month, day] = dayNumberToIsoDate(localDayNumber(from, timeZone)).split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const dayNumber = Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day, lastDay)) / 86_400_000;
+  return endOfLocalDay(dayNumber, timeZone);
+}
+
 function assertPositiveInteger(value: number, label: string): void {
   if (!Number.isInteger(value) || value <= 0) {
     throw new RangeError(`${label} must be a positive integer, got ${value}`);

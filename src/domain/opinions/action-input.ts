@@ -1,24 +1,11 @@
 // Validation of what adapters pass to applyOpinionAction: texts trimmed and bounded,
-// reasons required. Each refusal names a locale key (DomainError('validation', key, vars)).
+// reasons required (the shared rules are in ../workflow/input.ts).
 import { z } from 'zod';
 import { PRIORITIES } from '../calendar/index.js';
-import { DomainError } from '../errors.js';
+import { actorSchema, expectedVersionSchema, optionalText, parseWorkflowInput, positiveId as id, requiredText as text } from '../workflow/input.js';
 import type { ApplyOpinionActionInput } from './lifecycle.js';
 
-export const ACTION_TEXT_MAX = 2000;
-
-const text = z
-  .string('error-workflow-text-required')
-  .trim()
-  .min(1, 'error-workflow-text-required')
-  .max(ACTION_TEXT_MAX, 'error-workflow-text-too-long');
-const optionalText = z
-  .string()
-  .trim()
-  .max(ACTION_TEXT_MAX, 'error-workflow-text-too-long')
-  .optional()
-  .transform((value) => (value ? value : undefined));
-const id = z.number().int().positive();
+export { ACTION_TEXT_MAX } from '../workflow/input.js';
 
 export const opinionActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledge') }),
@@ -27,7 +14,7 @@ export const opinionActionSchema = z.discriminatedUnion('type', [
     .refine((action) => action.categoryId !== undefined || action.priority !== undefined, 'error-workflow-classify-empty'),
   z.object({ type: z.literal('answer'), text }),
   z.object({ type: z.literal('refer'), agencyId: id, note: optionalText, dueAt: z.date().optional() }),
-  z.object({ type: z.literal('escalate'), to: z.enum(['PROPOSAL', 'SUPERVISION']), note: optionalText }),
+  z.object({ type: z.literal('escalate'), to: z.enum(['PROPOSAL', 'SUPERVISION']), note: optionalText, representativeId: id.optional() }),
   z.object({ type: z.literal('decline'), reason: text }),
   z.object({ type: z.literal('merge'), intoOpinionId: id }),
   z.object({ type: z.literal('handBack'), reason: text }),
@@ -46,18 +33,14 @@ export type ValidOpinionAction = z.output<typeof opinionActionSchema>;
 
 const inputSchema = z.object({
   opinionId: id,
-  actor: z.discriminatedUnion('kind', [z.object({ kind: z.literal('person'), personId: id }), z.object({ kind: z.literal('system') })]),
+  actor: actorSchema,
   action: opinionActionSchema,
-  expectedVersion: z.number().int().min(0).optional(),
+  expectedVersion: expectedVersionSchema,
 });
 
 export type ValidActionInput = z.output<typeof inputSchema>;
 
 /** The input, trimmed; throws DomainError('validation', <key of the first problem>, { max }). */
 export function parseActionInput(input: ApplyOpinionActionInput): ValidActionInput {
-  const parsed = inputSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const message = parsed.error.issues[0]?.message ?? '';
-  const key = message.startsWith('error-') ? message : 'error-validation';
-  throw new DomainError('validation', key, { max: ACTION_TEXT_MAX, field: parsed.error.issues[0]?.path.join('.') ?? '' });
+  return parseWorkflowInput(inputSchema, input);
 }

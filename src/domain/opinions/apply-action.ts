@@ -11,31 +11,18 @@ import { cancelOpenDeadlines, dueAtFor, meetDeadlines, openDeadline } from './de
 import type { ApplyOpinionActionInput, ApplyOpinionActionResult } from './lifecycle.js';
 import { formatDueAt, writeNotices, type Notice, type ResidentNotice, type StaffNotice } from './notifications.js';
 import { assertTransition, loadTransitionFacts, type TransitionFacts } from './transitions.js';
+import { draftProposalFromEscalation } from '../proposals/submit-proposal.js';
+import { StageHistory } from '../workflow/history.js';
+import { WORKFLOW_TRANSACTION, conflictError } from '../workflow/transaction.js';
 
 const opinionInclude = { station: true, category: true, agency: true } as const;
 type LoadedOpinion = Prisma.OpinionGetPayload<{ include: typeof opinionInclude }>;
 
 type DeadlineStep = { meet: DeadlineKind[] } | { open: DeadlineKind; dueAt?: Date } | { cancelOpen: true };
 
-interface PlannedEvent {
-  type: OpinionEventType;
-  fromStage: OpinionStage;
-  toStage: OpinionStage;
-  round: number;
-  note: string | null;
-  data: Prisma.InputJsonObject;
-}
-
-/**
- * What an action will write, built before anything is written. Events chain: each
- * records the stage before and after it, so a compound action (acknowledge, then
- * answer) reads as the steps it took.
- */
-class Plan {
-  stage: OpinionStage;
-  round: number;
+/** What an action will write, built before anything is written (see StageHistory). */
+class Plan extends StageHistory<OpinionStage, OpinionEventType> {
   readonly changes: Prisma.OpinionUncheckedUpdateManyInput = {};
-  readonly events: PlannedEvent[] = [];
   readonly deadlines: DeadlineStep[] = [];
   readonly staffNotices: { event: number; notice: StaffNotice }[] = [];
   /** One message per action for the resident: the latest stage reached. */
@@ -43,18 +30,11 @@ class Plan {
   evaluation: Omit<Prisma.EvaluationUncheckedCreateInput, 'opinionId' | 'at'> | undefined;
   /** Reminders touch only their deadline row, so an officer's view of the case stays current. */
   bumpsVersion = true;
+  /** Notifications written by what the action created (a proposal's draft). */
+  notifiedElsewhere = 0;
 
   constructor(opinion: LoadedOpinion) {
-    this.stage = opinion.stage;
-    this.round = opinion.round;
-  }
-
-  /** Appends an event and returns its index; `to` moves the stage. */
-  record(type: OpinionEventType, options: { to?: OpinionStage; note?: string | undefined; data?: Prisma.InputJsonObject } = {}): number {
-    const fromStage = this.stage;
-    if (options.to) this.stage = options.to;
-    this.events.push({ type, fromStage, toStage: this.stage, round: this.round, note: options.note ?? null, data: options.data ?? {} });
-    return this.events.length - 1;
+    super(opinion.stage, opinion.round);
   }
 
   set(changes: Prisma.OpinionUncheckedUpdateManyInput): void {
@@ -77,6 +57,7 @@ interface ActionContext {
   opinion: LoadedOpinion;
   scope: OpinionScope;
   actorId: number | null;
+  actorRole: ActorRole;
   facts: TransitionFacts;
   plan: Plan;
 }
@@ -92,33 +73,26 @@ export async function applyOpinionAction(deps: DomainDeps, rawInput: ApplyOpinio
     if (!opinion) throw new DomainError('not-found', 'error-workflow-opinion-not-found');
     const scope = await loadOpinionScope(tx, opinion);
     const actorRole = assertCan(await loadPrincipal(tx, input.actor), action.type, scope);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== opinion.version) throw conflict();
+    if (input.expectedVersion !== undefined && input.expectedVersion !== opinion.version) throw conflictError();
     const facts = await loadTransitionFacts(tx, opinion, now);
     assertTransition(opinion, action.type, facts);
 
     const actorId = input.actor.kind === 'person' ? input.actor.personId : null;
-    const context: ActionContext = { tx, deps, now, opinion, scope, actorId, facts, plan: new Plan(opinion) };
+    const context: ActionContext = { tx, deps, now, opinion, scope, actorId, actorRole, facts, plan: new Plan(opinion) };
     const handler = handlers[action.type] as Handler<typeof action.type>;
     await handler(context, action);
-    return write(context, actorRole);
-  }, TRANSACTION_LIMITS);
+    return write(context);
+  }, WORKFLOW_TRANSACTION);
   if (result.notified > 0) deps.outbox.notify();
   return result;
 }
 
-/** PGlite runs one transaction at a time: a burst of actions queues rather than fails. */
-const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
-
-function conflict(): DomainError {
-  return new DomainError('conflict', 'error-conflict');
-}
-
-async function write({ tx, deps, now, opinion, scope, actorId, plan }: ActionContext, actorRole: ActorRole): Promise<ApplyOpinionActionResult> {
+async function write({ tx, deps, now, opinion, scope, actorId, actorRole, plan }: ActionContext): Promise<ApplyOpinionActionResult> {
   if (plan.events.length === 0) return { opinion, events: [], notified: 0 };
   if (plan.bumpsVersion) {
     // The version guard: of two actions that loaded the same version, only the first writes.
     const updated = await tx.opinion.updateMany({ where: { id: opinion.id, version: opinion.version }, data: { ...plan.changes, stage: plan.stage, version: { increment: 1 } } });
-    if (updated.count === 0) throw conflict();
+    if (updated.count === 0) throw conflictError();
   }
   // Events remember the version they produced, so a stale card can tell who acted since.
   const version = plan.bumpsVersion ? opinion.version + 1 : null;
@@ -145,7 +119,7 @@ async function write({ tx, deps, now, opinion, scope, actorId, plan }: ActionCon
     ...plan.staffNotices.map(({ event, notice }) => ({ eventId: events[event]!.id, staff: notice })),
   ];
   const notified = await writeNotices(tx, { opinion: after, regionPath: scope.regionPath, actorId }, notices);
-  return { opinion: after, events, notified };
+  return { opinion: after, events, notified: notified + plan.notifiedElsewhere };
 }
 
 // ─────────────────────────── the actions ───────────────────────────
@@ -226,11 +200,18 @@ const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
     });
   },
 
-  escalate(context, action) {
+  async escalate(context, action) {
     acknowledgeIfNew(context);
-    const { plan } = context;
+    const { tx, deps, plan, opinion, actorId, actorRole, now } = context;
     const event = plan.record('ESCALATED', { to: 'HANDLING', note: action.note, data: { to: action.to } });
     plan.set({ disposition: action.to });
+    if (action.to === 'PROPOSAL') {
+      // The draft proposal the representative is asked to confirm (src/domain/proposals).
+      const draft = await draftProposalFromEscalation(tx, deps, { opinion, officer: { id: actorId, role: actorRole }, representativeId: action.representativeId, note: action.note, now });
+      plan.set({ proposalId: draft.proposalId });
+      plan.events[event]!.data = { to: action.to, proposalId: draft.proposalId };
+      plan.notifiedElsewhere += draft.notified;
+    }
     plan.deadlines.push({ meet: ['ANALYZE'] }, { open: 'HANDLE' });
     plan.tellResident(event, { event: 'escalated', vars: { to: action.to } });
   },

@@ -10,7 +10,9 @@
 // classify             officer / street admin     COLLECTED ANALYZING HANDLING  (unchanged)    CLASSIFIED {categoryId, priority}          —
 // answer               officer                    COLLECTED* ANALYZING          FEEDBACK       ANSWERED, RESULT_DELIVERED                 meet ANALYZE, open EVALUATE
 // refer                officer                    COLLECTED* ANALYZING          HANDLING       REFERRED {agencyId, dueAt}                 meet ANALYZE, open HANDLE (dueAt may be given)
-// escalate             officer                    COLLECTED* ANALYZING          HANDLING       ESCALATED {to: PROPOSAL|SUPERVISION}       meet ANALYZE, open HANDLE
+// escalate             officer                    COLLECTED* ANALYZING          HANDLING       ESCALATED {to: PROPOSAL|SUPERVISION,       meet ANALYZE, open HANDLE
+//                                                                                                  proposalId}; PROPOSAL drafts a Proposal
+//                                                                                                  AWAITING_CONFIRMATION (proposals/)
 // decline              officer                    COLLECTED* ANALYZING          CLOSED         DECLINED, CLOSED {reason: DECLINED}        meet ANALYZE
 // merge                officer                    COLLECTED* ANALYZING          CLOSED         MERGED {mergedIntoId}, CLOSED {MERGED}     cancel all open
 // handBack             agency handler             HANDLING (REFERRED)           ANALYZING      HANDED_BACK                                meet HANDLE, open ANALYZE
@@ -44,7 +46,8 @@ export type OpinionAction =
   | { type: 'classify'; categoryId?: number; priority?: Priority }
   | { type: 'answer'; text: string }
   | { type: 'refer'; agencyId: number; note?: string; dueAt?: Date }
-  | { type: 'escalate'; to: 'PROPOSAL' | 'SUPERVISION'; note?: string }
+  /** PROPOSAL drafts a proposal for the representative (given, or one of the station's) to confirm. */
+  | { type: 'escalate'; to: 'PROPOSAL' | 'SUPERVISION'; note?: string; representativeId?: number }
   | { type: 'decline'; reason: string }
   | { type: 'merge'; intoOpinionId: number }
   | { type: 'handBack'; reason: string }

@@ -59,9 +59,9 @@ interface Recipient {
   erasedAt: Date | null;
 }
 
-const recipientSelect = { id: true, chatId: true, blockedAt: true, erasedAt: true } as const;
+export const recipientSelect = { id: true, chatId: true, blockedAt: true, erasedAt: true } as const;
 
-function reachable(person: Recipient | null | undefined): person is Recipient & { chatId: bigint } {
+export function reachable(person: Recipient | null | undefined): person is Recipient & { chatId: bigint } {
   return !!person && person.chatId !== null && person.blockedAt === null && person.erasedAt === null;
 }
 

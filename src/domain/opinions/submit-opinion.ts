@@ -2,7 +2,7 @@
 // event, its attachments, the ACKNOWLEDGE deadline and the officers' notifications
 // are written in one transaction: all of them or none.
 import { z } from 'zod';
-import type { Opinion } from '../../generated/prisma/client.js';
+import type { Opinion, StaffRoleKind } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { enqueueNotifications } from '../../delivery/message.js';
@@ -17,7 +17,10 @@ export const attachmentInputSchema = z.object({
 export type AttachmentInput = z.infer<typeof attachmentInputSchema>;
 
 export interface SubmitOpinionInput {
-  residentId: number;
+  /** Null only for an opinion recorded on behalf of a resident who stays anonymous. */
+  residentId: number | null;
+  /** A representative (or the district admin at 主任接待日) recorded it at a reception or a visit. */
+  recordedBy?: { personId: number; channel: RecordedChannel; receptionId?: number | undefined };
   stationId: number;
   categoryId: number;
   text: string;
@@ -40,9 +43,14 @@ export interface SubmitOpinionResult {
   notified: number;
 }
 
+export type RecordedChannel = 'RECEPTION' | 'LEADER_RECEPTION' | 'VISIT';
+
 function inputSchema(config: DomainDeps['config']) {
   return z.object({
-    residentId: z.number().int().positive(),
+    residentId: z.number().int().positive().nullable(),
+    recordedBy: z
+      .object({ personId: z.number().int().positive(), channel: z.enum(['RECEPTION', 'LEADER_RECEPTION', 'VISIT']), receptionId: z.number().int().positive().optional() })
+      .optional(),
     stationId: z.number().int().positive(),
     categoryId: z.number().int().positive(),
     text: z.string(),
@@ -90,20 +98,26 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
   const parsed = inputSchema(deps.config).safeParse(rawInput);
   if (!parsed.success) throw new DomainError('validation', 'opinion-invalid-input', { detail: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
   const input = { ...parsed.data, text: checkOpinionText(deps.config, parsed.data.text) };
+  const { recordedBy } = input;
+  if (input.residentId === null && !recordedBy) throw new DomainError('validation', 'opinion-invalid-input', { detail: 'residentId' });
+  const author = recordedBy ? { recordedById: recordedBy.personId } : { residentId: input.residentId };
   if (input.submissionKey) {
-    const earlier = await findSubmission(deps, input.residentId, input.submissionKey);
+    const earlier = await findSubmission(deps, author, input.submissionKey);
     if (earlier) return { opinion: earlier, notified: 0 };
   }
-  await checkOpinionRateLimit(deps, input.residentId);
+  // The per-hour limit protects from a resident's flood; a representative records a queue of people.
+  if (!recordedBy) await checkOpinionRateLimit(deps, input.residentId!);
   const now = deps.clock.now();
 
   const result = await deps.prisma.$transaction(async (tx) => {
-    const [resident, station, category] = await Promise.all([
-      tx.person.findUnique({ where: { id: input.residentId } }),
+    const [resident, recorderRole, station, category] = await Promise.all([
+      input.residentId === null ? null : tx.person.findUnique({ where: { id: input.residentId } }),
+      recordedBy ? tx.staffRole.findFirst({ where: { personId: recordedBy.personId, revokedAt: null, kind: recorderKind(recordedBy.channel) } }) : null,
       tx.station.findFirst({ where: { id: input.stationId, active: true } }),
       tx.category.findFirst({ where: { id: input.categoryId, active: true } }),
     ]);
-    if (!resident || resident.erasedAt || !resident.consentedAt) throw new DomainError('forbidden', 'opinion-consent-required');
+    if (input.residentId !== null && (!resident || resident.erasedAt || !resident.consentedAt)) throw new DomainError('forbidden', 'opinion-consent-required');
+    if (recordedBy && !recorderRole) throw new DomainError('forbidden', 'error-forbidden', { action: 'record' });
     if (!station) throw new DomainError('not-found', 'stations-not-found');
     if (!category) throw new DomainError('not-found', 'opinion-category-not-found');
 
@@ -111,7 +125,10 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
     const opinion = await tx.opinion.create({
       data: {
         trackingNo,
-        residentId: resident.id,
+        residentId: resident?.id ?? null,
+        channel: recordedBy?.channel ?? 'CHAT',
+        recordedById: recordedBy?.personId ?? null,
+        receptionId: recordedBy?.receptionId ?? null,
         stationId: station.id,
         categoryId: category.id,
         text: input.text,
@@ -128,8 +145,8 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
       data: {
         opinionId: opinion.id,
         type: 'COLLECTED',
-        actorId: resident.id,
-        actorRole: 'RESIDENT',
+        actorId: recordedBy?.personId ?? resident!.id,
+        actorRole: recorderRole?.kind ?? 'RESIDENT',
         toStage: 'COLLECTED',
         round: 1,
         at: now,
@@ -142,7 +159,7 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
       });
     }
     await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
-    await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
+    if (resident) await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
 
     const officers = await tx.staffRole.findMany({
       where: { kind: 'LIAISON_OFFICER', stationId: station.id, revokedAt: null, person: { chatId: { not: null }, erasedAt: null } },
@@ -177,10 +194,19 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
   return result;
 }
 
+/** 主任接待日 is held by the standing committee's leaders (district admins), the rest by representatives. */
+function recorderKind(channel: RecordedChannel): StaffRoleKind {
+  return channel === 'LEADER_RECEPTION' ? 'DISTRICT_ADMIN' : 'REPRESENTATIVE';
+}
+
 /** The opinion a confirmation already produced: a dialogue replayed after a crash must not file it twice. */
-async function findSubmission(deps: Pick<DomainDeps, 'prisma'>, residentId: number, submissionKey: string): Promise<SubmitOpinionResult['opinion'] | null> {
+async function findSubmission(
+  deps: Pick<DomainDeps, 'prisma'>,
+  author: { residentId: number | null } | { recordedById: number },
+  submissionKey: string,
+): Promise<SubmitOpinionResult['opinion'] | null> {
   const event = await deps.prisma.opinionEvent.findFirst({
-    where: { type: 'COLLECTED', opinion: { residentId }, data: { path: ['submissionKey'], equals: submissionKey } },
+    where: { type: 'COLLECTED', opinion: author, data: { path: ['submissionKey'], equals: submissionKey } },
     select: { opinion: { select: { id: true, trackingNo: true, stationId: true, createdAt: true } } },
   });
   return event?.opinion ?? null;

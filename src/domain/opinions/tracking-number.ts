@@ -16,15 +16,21 @@ export function formatTrackingNumber(month: string, sequence: number): string {
 export const trackingNumberPattern = /^MY-\d{4}-\d{4,}$/;
 
 /**
- * Takes the month's next number inside the caller's transaction. The upsert locks the
- * month's row until commit, so concurrent submissions queue instead of colliding, and
- * a rolled-back submission gives its number back.
+ * Takes the next number of a counter (a month YYMM for opinions, P<year> for proposals)
+ * inside the caller's transaction. The upsert locks the counter's row until commit, so
+ * concurrent submissions queue instead of colliding, and a rolled-back one gives its
+ * number back.
  */
-export async function allocateTrackingNumber(tx: Tx, at: Date, timeZone: string): Promise<string> {
-  const month = trackingMonth(at, timeZone);
+export async function nextInSequence(tx: Tx, counter: string): Promise<number> {
   const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "TrackingCounter" ("month", "last") VALUES (${month}, 1)
+    INSERT INTO "TrackingCounter" ("month", "last") VALUES (${counter}, 1)
     ON CONFLICT ("month") DO UPDATE SET "last" = "TrackingCounter"."last" + 1
     RETURNING "last"`;
-  return formatTrackingNumber(month, Number(rows[0]!.last));
+  return Number(rows[0]!.last);
+}
+
+/** The month's next tracking number. */
+export async function allocateTrackingNumber(tx: Tx, at: Date, timeZone: string): Promise<string> {
+  const month = trackingMonth(at, timeZone);
+  return formatTrackingNumber(month, await nextInSequence(tx, month));
 }

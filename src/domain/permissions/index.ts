@@ -1,6 +1,7 @@
 // Who may do what to which opinion, from the actor's active (non-revoked) staff roles.
 // Scopes: a liaison officer their station(s); a representative escalations at their
-// station; an agency handler what is currently referred to their agency (agency actions
+// station, and answer on the spot what they recorded themselves (at a reception or a
+// visit); an agency handler what is currently referred to their agency (agency actions
 // only); a street admin everything within their street / town; a district admin
 // everything within the district; the resident only evaluates their own opinion; the
 // system only runs the deadline jobs. Admins may take every officer action in scope.
@@ -27,6 +28,8 @@ export interface OpinionScope {
   regionPath: readonly number[];
   agencyId: number | null;
   disposition: Disposition | null;
+  /** The representative who recorded it on a resident's behalf, if any. */
+  recordedById?: number | null;
 }
 
 type Db = Tx | PrismaClient;
@@ -36,6 +39,8 @@ export const OFFICER_ACTIONS: readonly OpinionActionType[] = [
 ];
 export const AGENCY_ACTIONS: readonly OpinionActionType[] = ['handBack', 'progress', 'requestClarification', 'submitResult'];
 export const REPRESENTATIVE_ACTIONS: readonly OpinionActionType[] = ['progress', 'submitResult'];
+/** What a representative may do with an opinion they recorded: answer it on the spot (it acknowledges first). */
+export const RECORDER_ACTIONS: readonly OpinionActionType[] = ['acknowledge', 'answer'];
 export const RESIDENT_ACTIONS: readonly OpinionActionType[] = ['evaluate'];
 export const SYSTEM_ACTIONS: readonly OpinionActionType[] = ['expireEvaluation', 'remindDeadline', 'escalateOverdue'];
 
@@ -69,7 +74,7 @@ export async function regionPath(db: Db, regionId: number): Promise<number[]> {
 
 export async function loadOpinionScope(
   db: Db,
-  opinion: { residentId: number | null; stationId: number; agencyId: number | null; disposition: Disposition | null; station?: { regionId: number } },
+  opinion: { residentId: number | null; stationId: number; agencyId: number | null; disposition: Disposition | null; recordedById?: number | null; station?: { regionId: number } },
 ): Promise<OpinionScope> {
   const regionId = opinion.station?.regionId ?? (await db.station.findUniqueOrThrow({ where: { id: opinion.stationId }, select: { regionId: true } })).regionId;
   return {
@@ -78,10 +83,11 @@ export async function loadOpinionScope(
     regionPath: await regionPath(db, regionId),
     agencyId: opinion.agencyId,
     disposition: opinion.disposition,
+    recordedById: opinion.recordedById ?? null,
   };
 }
 
-function roleCovers(role: Principal['roles'][number], action: OpinionActionType, scope: OpinionScope): boolean {
+function roleCovers(role: Principal['roles'][number], action: OpinionActionType, scope: OpinionScope, personId: number): boolean {
   switch (role.kind) {
     case 'LIAISON_OFFICER':
     case 'STREET_ADMIN':
@@ -96,6 +102,7 @@ function roleCovers(role: Principal['roles'][number], action: OpinionActionType,
     case 'AGENCY_HANDLER':
       return AGENCY_ACTIONS.includes(action) && scope.disposition === 'REFERRED' && role.agencyId !== null && role.agencyId === scope.agencyId;
     case 'REPRESENTATIVE':
+      if (RECORDER_ACTIONS.includes(action) && scope.recordedById === personId) return true;
       return (
         REPRESENTATIVE_ACTIONS.includes(action) &&
         scope.disposition !== null &&
@@ -109,9 +116,10 @@ function roleCovers(role: Principal['roles'][number], action: OpinionActionType,
 /** The role under which the principal may take this action on this opinion, or null. */
 export function actingRole(principal: Principal, action: OpinionActionType, scope: OpinionScope): ActorRole | null {
   if (principal.actor.kind === 'system') return SYSTEM_ACTIONS.includes(action) ? 'SYSTEM' : null;
-  if (RESIDENT_ACTIONS.includes(action)) return scope.residentId !== null && scope.residentId === principal.actor.personId ? 'RESIDENT' : null;
+  const personId = principal.actor.personId;
+  if (RESIDENT_ACTIONS.includes(action)) return scope.residentId !== null && scope.residentId === personId ? 'RESIDENT' : null;
   for (const kind of ROLE_PREFERENCE) {
-    if (principal.roles.some((role) => role.kind === kind && roleCovers(role, action, scope))) return kind;
+    if (principal.roles.some((role) => role.kind === kind && roleCovers(role, action, scope, personId))) return kind;
   }
   return null;
 }
@@ -139,15 +147,16 @@ export function permittedActions(principal: Principal, scope: OpinionScope): Opi
  */
 export function viewingRole(principal: Principal, scope: OpinionScope): ActorRole | null {
   if (principal.actor.kind === 'system') return 'SYSTEM';
+  const personId = principal.actor.personId;
   for (const kind of ROLE_PREFERENCE) {
     const covers = principal.roles.some((role) => {
       if (role.kind !== kind) return false;
       if (kind === 'AGENCY_HANDLER') return role.agencyId !== null && role.agencyId === scope.agencyId;
-      if (kind === 'REPRESENTATIVE') return role.stationId === scope.stationId;
-      return roleCovers(role, 'classify', scope);
+      if (kind === 'REPRESENTATIVE') return role.stationId === scope.stationId || scope.recordedById === personId;
+      return roleCovers(role, 'classify', scope, personId);
     });
     if (covers) return kind;
   }
-  if (scope.residentId !== null && scope.residentId === principal.actor.personId) return 'RESIDENT';
+  if (scope.residentId !== null && scope.residentId === personId) return 'RESIDENT';
   return null;
 }

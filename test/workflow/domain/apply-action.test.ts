@@ -133,7 +133,8 @@ describe.each(backends)('applyOpinionAction on %s', (kind) => {
     const escalated = await act(id, officer(), { type: 'escalate', to: 'PROPOSAL', note: '多人反映' });
     expect(escalated.opinion).toMatchObject({ stage: 'HANDLING', disposition: 'PROPOSAL' });
     expect(escalated.events.map((e) => e.type)).toEqual(['ACKNOWLEDGED', 'ESCALATED']);
-    expect(escalated.events[1]!.data).toEqual({ to: 'PROPOSAL' });
+    expect(escalated.opinion.proposalId).not.toBeNull();
+    expect(escalated.events[1]!.data).toEqual({ to: 'PROPOSAL', proposalId: escalated.opinion.proposalId });
     expect((await deadlines(id)).map((d) => d.kind)).toEqual(['ACKNOWLEDGE', 'ANALYZE', 'HANDLE']);
     expect((await outbox(world, id)).map((n) => n.key)).toEqual(['notify-resident-escalated']);
 

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { CloseReason, OpinionStage } from '../../../generated/prisma/client.js';
 import { isDomainError } from '../../../domain/errors.js';
 import { getResidentOpinionTimeline, listResidentOpinions, RESIDENT_LIST_SIZE } from '../../../domain/opinions/resident-queries.js';
+import { proposalOfResidentOpinion } from '../../../domain/proposals/queries.js';
 import { defineCallbackData } from '../../callback-data.js';
+import { kebab } from '../triage/case-view.js';
 import type { AppContext, BotContext } from '../../context.js';
 import { clip, pageView, TELEGRAM_LIMITS } from '../../limits.js';
 import type { View } from '../stations/views.js';
@@ -63,11 +65,13 @@ async function timelineText(ctx: AppContext, personId: number, opinionId: number
     return clip(text, max);
   };
   const next = opinion.nextDeadline;
+  const proposal = await proposalOfResidentOpinion(ctx.deps, { residentId: personId, opinionId });
   const text = [
     `📄 ${opinion.trackingNo}`,
     ctx.t('my-opinions-station', { station: localizedPair(opinion.stationZh, opinion.stationEn, locale) }),
     ctx.t('my-opinions-category', { category: localizedPair(opinion.categoryZh, opinion.categoryEn, locale) }),
     ctx.t('my-opinions-stage', { stage: stageName(ctx, opinion) }),
+    ...(proposal ? [ctx.t('my-opinions-proposal', { number: proposal.number, stage: ctx.t(`proposals-stage-${kebab(proposal.stage)}`) })] : []),
     ...(next ? [ctx.t(`my-opinions-next-${next.kind.toLowerCase()}`, { dueAt: formatDateTime(next.dueAt, locale, timeZone) })] : []),
     ctx.t('my-opinions-text', { text: fit(opinion.text, TIMELINE_BUDGET.text) }),
     ...(opinion.photos ? [ctx.t('my-opinions-photos', { count: opinion.photos })] : []),

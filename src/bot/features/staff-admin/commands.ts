@@ -10,10 +10,10 @@ import { residentCommands, type CommandMenu } from '../../commands.js';
 
 const ROLE_COMMANDS: Record<StaffRoleKind, readonly string[]> = {
   LIAISON_OFFICER: ['inbox'],
-  REPRESENTATIVE: [],
-  AGENCY_HANDLER: ['cases'],
+  REPRESENTATIVE: ['proposals', 'reception'],
+  AGENCY_HANDLER: ['cases', 'proposals'],
   STREET_ADMIN: ['invite', 'staff', 'report'],
-  DISTRICT_ADMIN: ['invite', 'staff', 'report'],
+  DISTRICT_ADMIN: ['invite', 'staff', 'report', 'proposals', 'reception'],
 };
 
 function staffMenu(translate: Translate, chatId: bigint, kinds: readonly StaffRoleKind[]): CommandMenu {
