@@ -12,6 +12,10 @@ import { dataRetentionJob } from './jobs/definitions/data-retention.js';
 import { monthlyReportJob } from './jobs/definitions/monthly-report.js';
 import { createDeliveryApi, startBackgroundJobs, type BackgroundJobs } from './jobs/index.js';
 import type { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { updateJobs } from './bot/updates/handle.js';
+import { createUpdateLedger } from './bot/updates/ledger.js';
+import { databaseProblems } from './db/database.js';
 
 export interface RunningApplication {
   bot: Bot<BotContext>;
@@ -23,22 +27,30 @@ export interface StartApplicationOptions {
   token: string;
   /** How often delivery sweeps the outbox besides being woken (ms). */
   deliverySweepMs?: number;
+  /** The bot's identity when start-up already asked Telegram (getMe). */
+  botInfo?: UserFromGetMe;
 }
 
-export async function startApplication(deps: AppDeps, { token, deliverySweepMs }: StartApplicationOptions): Promise<RunningApplication> {
+export async function startApplication(deps: AppDeps, { token, deliverySweepMs, botInfo }: StartApplicationOptions): Promise<RunningApplication> {
   warnOfMissingHolidaySchedule(deps);
-  const bot = createBot({ token, deps });
+  const bot = createBot({ token, deps, ...(botInfo ? { botInfo } : {}) });
+  // Updates are recorded by update_id: handled once, one chat in order (src/bot/updates).
+  const updateLedger = createUpdateLedger(deps.db);
   await bot.init();
   await publishCommands(bot.api, deps.translate, await staffCommandMenus(deps));
   const jobs = await startBackgroundJobs(deps, {
     api: createDeliveryApi(token, { apiRoot: deps.config.TELEGRAM_API_ROOT }),
     render: (notification, recipient) =>
       renderNotification(notification, { translate: deps.translate, personLocale: recipient.locale, botUsername: bot.botInfo.username }),
-    jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config)],
+    jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config), ...updateJobs(bot, updateLedger)],
     ...(deliverySweepMs ? { delivery: { sweepEveryMs: deliverySweepMs } } : {}),
   });
   deps.onNotificationsCommitted = jobs.notifyOutboxChanged;
-  const updates = await runBot(bot, deps.config, deps.logger);
+  const updates = await runBot(bot, deps.config, deps.logger, {
+    ledger: updateLedger,
+    queue: jobs.queue,
+    readiness: [() => databaseProblems(deps.db)],
+  });
   return {
     bot,
     jobs,

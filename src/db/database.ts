@@ -2,6 +2,7 @@
 // applies pending migrations, and hands back one Prisma client for both.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -82,4 +83,18 @@ async function openPglite(dir: string): Promise<Database> {
       await pglite.close();
     },
   };
+}
+
+/** Readiness: what is wrong with the database now (empty when a query answers within 3 s). */
+export async function databaseProblems(db: Database): Promise<string[]> {
+  const timeoutMs = 3000;
+  try {
+    await Promise.race([
+      db.sql.query('SELECT 1'),
+      delay(timeoutMs, undefined, { ref: false }).then(() => Promise.reject(new Error(`no answer within ${timeoutMs / 1000} s`))),
+    ]);
+    return [];
+  } catch (error) {
+    return [`database: ${(error as Error).message}`];
+  }
 }
