@@ -105,7 +105,9 @@ export class BullJobQueue implements JobQueue {
         this.#missingSchedules(),
         delay(readinessTimeoutMs, undefined, { ref: false }).then(() => Promise.reject(new Error(`no answer within ${readinessTimeoutMs / 1000} s`))),
       ]);
-      return missing.length > 0 ? [`job schedules missing in Redis (being recreated): ${missing.join(', ')}`] : [];
+      if (missing.length === 0) return [];
+      void this.#restoreSchedules();
+      return [`job schedules missing in Redis (being recreated): ${missing.join(', ')}`];
     } catch (error) {
       return [`Redis: ${(error as Error).message}`];
     }
@@ -141,7 +143,9 @@ export class BullJobQueue implements JobQueue {
       for (const name of missing) await this.#upsertSchedule(this.#definition(name));
       if (missing.length > 0) this.#deps.logger.warn('job schedules were missing in Redis and are recreated', { jobs: missing });
     } catch (error) {
+      // Right after a reconnection the first commands may still fail: try again shortly.
       this.#deps.logger.warn('job schedules not checked: Redis unavailable, retrying', { error });
+      if (this.#workers.length > 0) setTimeout(() => void this.#restoreSchedules(), 1000).unref();
     } finally {
       this.#restoring = false;
     }

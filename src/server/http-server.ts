@@ -1,6 +1,7 @@
 // The process's HTTP endpoint, in polling and webhook mode alike: /health (liveness),
 // /ready (readiness: database, Redis, job schedules) and, in webhook mode, Telegram's webhook.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ConfigError } from '../config.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -10,7 +11,7 @@ export interface HttpServerOptions {
   routes: Record<string, RouteHandler>;
 }
 
-export class HttpPortError extends Error {
+export class HttpPortError extends ConfigError {
   override name = 'HttpPortError';
 }
 

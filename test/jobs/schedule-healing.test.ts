@@ -25,6 +25,7 @@ describe('job schedules after Redis lost its data', () => {
         defineJob({ name: 'tick', schema: z.object({}), repeat: { everyMs: 200 }, handler: async () => void runs.tick++ }),
         defineJob({ name: 'cron', schema: z.object({}), repeat: { cron: '* * * * * *', timeZone: 'Asia/Shanghai' }, handler: async () => void runs.cron++ }),
       ],
+      // The periodic check is what catches a FLUSHALL (the connection stays up).
       { redisUrl: redis.url, scheduleCheckEveryMs: 500 },
     );
     await queue.start();
