@@ -134,10 +134,13 @@ export class InProcessJobQueue implements JobQueue {
 
   async #enqueueRepeat(lane: Lane, occursAt: Date): Promise<void> {
     const name = lane.definition.name;
+    const jobId = `repeat-${name}`;
+    // One run at a time: a tick while the previous run still waits or works is skipped
+    // (before claiming: another instance may take the occurrence).
+    if (lane.ids.has(jobId)) return;
     try {
       if (this.#occurrences && !(await this.#occurrences.claim(name, occursAt))) return;
-      // One run at a time: a tick while the previous run still waits or works is skipped.
-      await this.enqueue(name, {}, { jobId: `repeat-${name}` });
+      await this.enqueue(name, {}, { jobId });
     } catch (error) {
       this.#deps.logger.error('repeatable job not queued', { job: name, error });
     }

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedDatabaseIn, openDatabase } from '../../src/db/database.js';
+import { embeddedDatabaseIn } from '../../src/db/database.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { createLogger } from '../../src/logger.js';
 import { untilReachable } from '../../src/startup.js';
@@ -102,7 +102,7 @@ describe('npm start with a bad setting', () => {
       expect.stringMatching(/^Invalid configuration: STAGE_LIMITS_FILE — expected the path of an existing file\.$/),
       expect.stringMatching(/^Invalid configuration: TIME_ZONE — expected an IANA time zone such as Asia\/Shanghai\.$/),
     ]);
-  }, 240_000);
+  }, 300_000);
 });
 
 describe('npm start with a service that does not answer', () => {
@@ -120,7 +120,7 @@ describe('npm start with a service that does not answer', () => {
     outcomes.forEach((outcome, i) => expect(outcome.stderr).toMatch(cases[i]![1]));
     // tsx's own start-up (slow on a loaded machine) is included.
     expect(Date.now() - started).toBeLessThan(150_000);
-  }, 240_000);
+  }, 300_000);
 });
 
 describe('a service that neither answers nor refuses', () => {
@@ -141,8 +141,10 @@ describe('a service that neither answers nor refuses', () => {
 
 describe('the embedded database is single-writer', () => {
   it('CLI commands refuse the data folder a running process holds, with one sentence', async () => {
+    // This test process plays the running bot: it holds the lock (opening PGlite too would only add time).
     const dataDir = join(workDir, 'held');
-    const db = await openDatabase(embeddedDatabaseIn(dataDir));
+    mkdirSync(dataDir, { recursive: true });
+    const held = lockDataDir(embeddedDatabaseIn(dataDir).lock!.file, dataDir);
     try {
       const outcomes = await Promise.all([
         runScript('src/cli/invite.ts', { DATA_DIR: dataDir }, { args: ['--role', 'DISTRICT_ADMIN'] }),
@@ -150,9 +152,9 @@ describe('the embedded database is single-writer', () => {
       ]);
       for (const outcome of outcomes) expectOneSentence(outcome, new RegExp(`DATA_DIR=${dataDir} is in use by another minyi process \\(pid ${process.pid}.*set DATABASE_URL`));
     } finally {
-      await db.close();
+      held.release();
     }
-  }, 240_000);
+  }, 300_000);
 
   it('takes over the lock of a process that is gone', async () => {
     const dataDir = join(workDir, 'stale');
