@@ -1,14 +1,14 @@
 // Builds the application's dependencies from the configuration.
-import { join } from 'node:path';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
+import { configProblem, type Config } from './config.js';
+import { embeddedDatabaseIn, openDatabase, type Database } from './db/database.js';
 import type { AppDeps } from './deps.js';
 import { readFileSync } from 'node:fs';
 import { createOutboxSignal, type OutboxSignal } from './delivery/signal.js';
 import { stagePolicyListSchema, WorkingCalendar } from './domain/calendar/index.js';
 import { createTranslate } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { postgresConfigProblem, untilReachable } from './startup.js';
 
 export interface CreateDepsOverrides {
   db?: Database;
@@ -20,15 +20,33 @@ export interface CreateDepsOverrides {
 
 export async function createDeps(config: Config, overrides: CreateDepsOverrides = {}): Promise<AppDeps> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const db =
-    overrides.db ??
-    (await openDatabase({
-      databaseUrl: config.DATABASE_URL,
-      pgliteDir: join(config.DATA_DIR, 'pglite'),
-      onConnectionError: (error) => logger.warn('database connection lost; the next query reconnects', { error }),
-    }));
+  // The configured files first: a bad one stops start-up before the database is opened.
   const shipped = WorkingCalendar.fromFile();
-  const calendar = config.CALENDAR_FILE ? shipped.withOverrideFile(config.CALENDAR_FILE) : shipped;
+  const calendarFile = config.CALENDAR_FILE;
+  const calendar = calendarFile ? fromFile('CALENDAR_FILE', () => shipped.withOverrideFile(calendarFile)) : shipped;
+  const stagePolicies = readStagePolicies(config.STAGE_LIMITS_FILE);
+  const open = () =>
+    openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      ...embeddedDatabaseIn(config.DATA_DIR),
+      onConnectionError: (error) => logger.warn('database connection lost; the next query reconnects', { error }),
+    });
+  const db: Database =
+    overrides.db ??
+    (config.DATABASE_URL
+      ? await untilReachable(
+          'PostgreSQL (DATABASE_URL)',
+          async () => {
+            try {
+              return await open();
+            } catch (error) {
+              throw postgresConfigProblem(error) ?? error;
+            }
+          },
+          logger,
+          { attemptTimeoutMs: 30_000 },
+        )
+      : await open());
   return {
     config,
     db,
@@ -37,14 +55,25 @@ export async function createDeps(config: Config, overrides: CreateDepsOverrides 
     logger,
     translate: createTranslate(config.DEFAULT_LOCALE),
     calendar,
-    stagePolicies: readStagePolicies(config.STAGE_LIMITS_FILE),
+    stagePolicies,
     outbox: overrides.outbox ?? createOutboxSignal({ redisUrl: config.REDIS_URL, logger }),
   };
 }
 
 function readStagePolicies(file: string | undefined) {
   if (!file) return [];
-  const parsed = stagePolicyListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`STAGE_LIMITS_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  return fromFile('STAGE_LIMITS_FILE', () => {
+    const parsed = stagePolicyListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    return parsed.data;
+  });
+}
+
+/** Reads a configured file; what is wrong with it stops start-up naming the variable. */
+function fromFile<T>(variable: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw configProblem(variable, `expected a valid JSON file as described in README.md (${(error as Error).message.split('\n')[0]})`);
+  }
 }

@@ -14,6 +14,10 @@ import { monthlyReportJob } from './jobs/definitions/monthly-report.js';
 import { createDeliveryApi } from './delivery/index.js';
 import { startBackgroundJobs, type BackgroundJobs } from './jobs/index.js';
 import type { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { updateJobs } from './bot/updates/handle.js';
+import { createUpdateLedger } from './bot/updates/ledger.js';
+import { databaseProblems } from './db/database.js';
 
 export interface RunningApplication {
   bot: Bot<BotContext>;
@@ -25,11 +29,15 @@ export interface StartApplicationOptions {
   token: string;
   /** How often delivery sweeps the outbox besides being woken (ms). */
   deliverySweepMs?: number;
+  /** The bot's identity when start-up already asked Telegram (getMe). */
+  botInfo?: UserFromGetMe;
 }
 
-export async function startApplication(deps: AppDeps, { token, deliverySweepMs }: StartApplicationOptions): Promise<RunningApplication> {
+export async function startApplication(deps: AppDeps, { token, deliverySweepMs, botInfo }: StartApplicationOptions): Promise<RunningApplication> {
   warnOfMissingHolidaySchedule(deps);
-  const bot = createBot({ token, deps });
+  const bot = createBot({ token, deps, ...(botInfo ? { botInfo } : {}) });
+  // Updates are recorded by update_id: handled once, one chat in order (src/bot/updates).
+  const updateLedger = createUpdateLedger(deps.db);
   await bot.init();
   await publishCommands(bot.api, deps.translate, await staffCommandMenus(deps));
   const jobs = await startBackgroundJobs(deps, {
@@ -39,9 +47,13 @@ export async function startApplication(deps: AppDeps, { token, deliverySweepMs }
         renderNotification(notification, { translate: deps.translate, personLocale: recipient.locale, botUsername: bot.botInfo.username }),
       ...(deliverySweepMs ? { sweepEveryMs: deliverySweepMs } : {}),
     },
-    jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config), secondEvaluationJob(deps.config)],
+    jobs: [monthlyReportJob(deps.config), dataRetentionJob(deps.config), secondEvaluationJob(deps.config), ...updateJobs(bot, updateLedger)],
   });
-  const updates = await runBot(bot, deps.config, deps.logger);
+  const updates = await runBot(bot, deps.config, deps.logger, {
+    ledger: updateLedger,
+    queue: jobs.queue,
+    readiness: [() => databaseProblems(deps.db)],
+  });
   return {
     bot,
     jobs,

@@ -1,5 +1,6 @@
 // The whole configuration, read once from the environment and validated.
 // Every variable is documented, with its default, in .env.example.
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const optionalString = z
@@ -13,11 +14,36 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** An optional URL whose scheme is one of `schemes`; `example` says what is expected. */
+const optionalUrl = (schemes: string[], example: string) =>
+  optionalString.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return schemes.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a URL such as ${example}` },
+  );
+
+const optionalFile = optionalString.refine((value) => value === undefined || existsSync(value), { message: 'expected the path of an existing file' });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const configSchema = z.object({
   BOT_TOKEN: optionalString,
-  DATABASE_URL: optionalString,
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgresql://user:password@localhost:5432/minyi'),
   DATA_DIR: z.string().default('./data'),
-  REDIS_URL: optionalString,
+  REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://localhost:6379'),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   WEBHOOK_SECRET: optionalString.pipe(
@@ -25,7 +51,7 @@ export const configSchema = z.object({
   ),
   HTTP_HOST: z.string().default('0.0.0.0'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  TIME_ZONE: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai' }).default('Asia/Shanghai'),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
   OPINIONS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   OPINION_TEXT_MIN: z.coerce.number().int().min(1).default(10),
@@ -33,8 +59,8 @@ export const configSchema = z.object({
   OPINION_MAX_PHOTOS: z.coerce.number().int().min(0).max(10).default(5),
   DATA_RETENTION_MONTHS: z.coerce.number().int().min(1).default(36),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).default(72),
-  STAGE_LIMITS_FILE: optionalString,
-  CALENDAR_FILE: optionalString,
+  STAGE_LIMITS_FILE: optionalFile,
+  CALENDAR_FILE: optionalFile,
   REPORT_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   HOT_TOPIC_PROPOSAL_SIZE: z.coerce.number().int().min(2).default(5),
   SILENCE_COUNTS_AS_SOLVED: booleanFlag,
@@ -54,12 +80,17 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Reads the configuration; a bad value stops with one sentence per problem. */
+/** A bad value of one variable, said in one sentence: which variable, what is expected. */
+export function configProblem(variable: string, problem: string): ConfigError {
+  return new ConfigError(`Invalid configuration: ${variable} — ${problem}.`);
+}
+
+/** Reads the configuration; a bad value stops with one sentence (one line) per variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
+    const problems = parsed.error.issues.map((issue) => configProblem(issue.path.join('.'), issue.message).message);
+    throw new ConfigError(problems.join('\n'));
   }
   return parsed.data;
 }

@@ -8,6 +8,7 @@ import { createDeps } from '../app.js';
 import { loadConfig } from '../config.js';
 import { isDomainError } from '../domain/errors.js';
 import { createBootstrapInvitation, invitationDeepLink, INVITATION_START_PREFIX } from '../domain/staff/index.js';
+import { runCommand } from './run-command.js';
 
 const { values } = parseArgs({ options: { role: { type: 'string' }, region: { type: 'string' }, bot: { type: 'string' } } });
 if (values.role !== 'DISTRICT_ADMIN') {
@@ -15,22 +16,24 @@ if (values.role !== 'DISTRICT_ADMIN') {
   process.exit(2);
 }
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-const config = loadConfig();
-const deps = await createDeps(config);
-try {
-  const invitation = await createBootstrapInvitation(deps, { regionCode: values.region });
-  const username = values.bot ?? (await botUsername(config.BOT_TOKEN, config.TELEGRAM_API_ROOT));
-  console.log(`District admin invitation, valid until ${invitation.expiresAt.toISOString()}, usable once:`);
-  if (username) console.log(`  link: ${invitationDeepLink(username, invitation.code)}`);
-  console.log(`  or send the bot: /join ${invitation.code}   (same as /start ${INVITATION_START_PREFIX}${invitation.code})`);
-} catch (error) {
-  if (!isDomainError(error)) throw error;
-  console.error(deps.translate('en', error.key, error.vars));
-  process.exitCode = 1;
-} finally {
-  await deps.db.close();
-}
+await runCommand(async () => {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  try {
+    const invitation = await createBootstrapInvitation(deps, { regionCode: values.region });
+    const username = values.bot ?? (await botUsername(config.BOT_TOKEN, config.TELEGRAM_API_ROOT));
+    console.log(`District admin invitation, valid until ${invitation.expiresAt.toISOString()}, usable once:`);
+    if (username) console.log(`  link: ${invitationDeepLink(username, invitation.code)}`);
+    console.log(`  or send the bot: /join ${invitation.code}   (same as /start ${INVITATION_START_PREFIX}${invitation.code})`);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    console.error(deps.translate('en', error.key, error.vars));
+    process.exitCode = 1;
+  } finally {
+    await deps.db.close();
+  }
+});
 
 /** The bot's username for the deep link, when the token is set and Telegram answers. */
 async function botUsername(token: string | undefined, apiRoot: string): Promise<string | undefined> {

@@ -17,6 +17,7 @@ import { isLocale } from '../i18n/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reports/index.js';
 import { localeT } from '../reports/labels.js';
 import { renderSummary } from '../reports/summary.js';
+import { runCommand } from './run-command.js';
 
 export const REPORT_USAGE = `Usage: npm run report -- [--month YYYY-MM | --from YYYY-MM [--to YYYY-MM] | --quarter YYYYQn | --year YYYY] --format ${REPORT_FORMATS.join('|')} [--out FILE] [--street CODE] [--locale zh-CN|en]`;
 
@@ -79,5 +80,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runCommand(main);
 

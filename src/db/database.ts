@@ -1,12 +1,14 @@
 // Opens the database: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise,
 // applies pending migrations, and hands back one Prisma client for both.
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { applyMigrations, type SqlRunner } from './migrate.js';
 
 export type { PrismaClient } from '../generated/prisma/client.js';
@@ -26,14 +28,24 @@ export interface OpenDatabaseOptions {
   /** PGlite data folder; `memory://` keeps everything in memory (tests). */
   pgliteDir?: string;
   migrate?: boolean;
+  /**
+   * PGlite: a lock file that keeps a second process out of the data folder (see
+   * data-dir-lock.ts); `dataDir` names the folder in the refusal.
+   */
+  lock?: { file: string; dataDir: string };
   /** Told when PostgreSQL drops an idle pooled connection (a server restart, a failover). */
   onConnectionError?: (error: Error) => void;
+}
+
+/** The embedded database of a DATA_DIR: PGlite's folder and the lock that keeps it single-writer. */
+export function embeddedDatabaseIn(dataDir: string): Pick<OpenDatabaseOptions, 'pgliteDir' | 'lock'> {
+  return { pgliteDir: join(dataDir, 'pglite'), lock: { file: join(dataDir, 'minyi.lock'), dataDir } };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const database = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.onConnectionError)
-    : await openPglite(options.pgliteDir ?? 'memory://');
+    : await openPglite(options.pgliteDir ?? 'memory://', options.lock);
   if (options.migrate ?? true) {
     try {
       await applyMigrations(database.sql);
@@ -46,7 +58,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 function openPostgres(connectionString: string, onConnectionError: ((error: Error) => void) | undefined): Database {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // A server that does not answer fails the query in 10 s instead of hanging it.
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 10_000 });
   // Without a listener an idle connection the server closes would crash the process; the
   // pool discards it and the next query connects afresh.
   pool.on('error', (error) => onConnectionError?.(error));
@@ -65,10 +78,17 @@ function openPostgres(connectionString: string, onConnectionError: ((error: Erro
   };
 }
 
-async function openPglite(dir: string): Promise<Database> {
+async function openPglite(dir: string, lock: OpenDatabaseOptions['lock']): Promise<Database> {
   if (!dir.startsWith('memory://')) await mkdir(resolve(dir), { recursive: true });
-  const pglite = new PGlite(dir);
-  await pglite.waitReady;
+  const held = lock ? lockDataDir(lock.file, lock.dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(dir);
+    await pglite.waitReady;
+  } catch (error) {
+    held?.release();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: 'pglite',
@@ -80,6 +100,21 @@ async function openPglite(dir: string): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
+      held?.release();
     },
   };
+}
+
+/** Readiness: what is wrong with the database now (empty when a query answers within 3 s). */
+export async function databaseProblems(db: Database): Promise<string[]> {
+  const timeoutMs = 3000;
+  try {
+    await Promise.race([
+      db.sql.query('SELECT 1'),
+      delay(timeoutMs, undefined, { ref: false }).then(() => Promise.reject(new Error(`no answer within ${timeoutMs / 1000} s`))),
+    ]);
+    return [];
+  } catch (error) {
+    return [`database: ${(error as Error).message}`];
+  }
 }

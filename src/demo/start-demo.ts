@@ -91,6 +91,9 @@ export async function startDemo(options: StartDemoOptions): Promise<RunningDemo>
       REDIS_URL: undefined,
       WEBHOOK_URL: undefined,
       BOT_DROP_PENDING_UPDATES: false,
+      // /health and /ready on a port of its own, never the production one.
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: 0,
     };
     const db = await openDatabase({ pgliteDir: dataDir });
     stops.push(() => db.close());

@@ -1,12 +1,19 @@
 // The BullMQ driver: one Redis queue and one worker per job definition, so that a
 // definition's limiter and a 429 pause concern only its own jobs. Repeatable jobs are
 // BullMQ job schedulers (one job per interval across all processes).
-import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+//
+// Schedulers live in Redis only: a Redis restarted without persistence, a failover or a
+// FLUSHALL loses them, and nothing would run again until a restart. So they are upserted
+// (idempotent) on every `ready` of the connection and checked every
+// `scheduleCheckEveryMs` (30 s by default): a lost schedule is back within a minute.
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { AppDeps } from '../deps.js';
 import {
   checkJobId,
   defaultAttempts,
+  JobDeferredError,
   JobPayloadError,
   parsePayload,
   QueueRateLimitedError,
@@ -20,7 +27,12 @@ export interface BullJobQueueOptions {
   redisUrl: string;
   /** Prefix of every Redis key (default "minyi"). */
   prefix?: string;
+  /** How often the job schedulers are checked and recreated when missing (ms, default 30 s). */
+  scheduleCheckEveryMs?: number;
 }
+
+const defaultScheduleCheckEveryMs = 30_000;
+const readinessTimeoutMs = 3000;
 
 export class BullJobQueue implements JobQueue {
   readonly driver = 'bullmq';
@@ -30,6 +42,9 @@ export class BullJobQueue implements JobQueue {
   readonly #prefix: string;
   readonly #queues = new Map<string, Queue>();
   #workers: Worker[] = [];
+  readonly #scheduleCheckEveryMs: number;
+  #scheduleCheck: NodeJS.Timeout | undefined;
+  #restoring = false;
 
   constructor(deps: AppDeps, definitions: readonly AnyJobDefinition[], options: BullJobQueueOptions) {
     this.#deps = { ...deps, queue: this };
@@ -38,6 +53,11 @@ export class BullJobQueue implements JobQueue {
     // Workers block on Redis: BullMQ requires maxRetriesPerRequest: null.
     this.#connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     this.#connection.on('error', (error) => deps.logger.warn('redis connection', { error }));
+    this.#scheduleCheckEveryMs = options.scheduleCheckEveryMs ?? defaultScheduleCheckEveryMs;
+    // After a reconnection Redis may be a new, empty server.
+    this.#connection.on('ready', () => {
+      if (this.#workers.length > 0) void this.#restoreSchedules();
+    });
   }
 
   async enqueue(name: string, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
@@ -61,15 +81,9 @@ export class BullJobQueue implements JobQueue {
     if (this.#workers.length > 0) return;
     for (const definition of this.#definitions.values()) {
       const queue = this.#queue(definition.name);
-      if (definition.repeat) {
-        const repeat = 'everyMs' in definition.repeat ? { every: definition.repeat.everyMs } : { pattern: definition.repeat.cron, tz: definition.repeat.timeZone };
-        await queue.upsertJobScheduler(definition.name, repeat, {
-          name: definition.name,
-          data: {},
-          opts: { attempts: definition.attempts ?? defaultAttempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true },
-        });
-      }
-      const worker: Worker = new Worker(definition.name, (job: Job) => this.#process(definition, queue, job), {
+      // Unconditionally at start: the schedule may have changed since the last deployment.
+      if (definition.repeat) await this.#upsertSchedule(definition);
+      const worker: Worker = new Worker(definition.name, (job: Job, token?: string) => this.#process(definition, queue, job, token), {
         connection: this.#connection,
         prefix: this.#prefix,
         concurrency: definition.concurrency ?? 1,
@@ -81,9 +95,65 @@ export class BullJobQueue implements JobQueue {
       );
       this.#workers.push(worker);
     }
+    this.#scheduleCheck = setInterval(() => void this.#restoreSchedules(), this.#scheduleCheckEveryMs);
+  }
+
+  async problems(): Promise<string[]> {
+    try {
+      // Commands wait for a lost connection to come back: a readiness probe must not.
+      const missing = await Promise.race([
+        this.#missingSchedules(),
+        delay(readinessTimeoutMs, undefined, { ref: false }).then(() => Promise.reject(new Error(`no answer within ${readinessTimeoutMs / 1000} s`))),
+      ]);
+      if (missing.length === 0) return [];
+      void this.#restoreSchedules();
+      return [`job schedules missing in Redis (being recreated): ${missing.join(', ')}`];
+    } catch (error) {
+      return [`Redis: ${(error as Error).message}`];
+    }
+  }
+
+  async #upsertSchedule(definition: AnyJobDefinition): Promise<void> {
+    const repeat = definition.repeat!;
+    await this.#queue(definition.name).upsertJobScheduler(
+      definition.name,
+      'everyMs' in repeat ? { every: repeat.everyMs } : { pattern: repeat.cron, tz: repeat.timeZone },
+      {
+        name: definition.name,
+        data: {},
+        opts: { attempts: definition.attempts ?? defaultAttempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true },
+      },
+    );
+  }
+
+  async #missingSchedules(): Promise<string[]> {
+    const missing: string[] = [];
+    for (const definition of this.#definitions.values()) {
+      if (definition.repeat && !(await this.#queue(definition.name).getJobScheduler(definition.name))) missing.push(definition.name);
+    }
+    return missing;
+  }
+
+  /** Recreates the schedules Redis lost; errors are logged (Redis may still be down) and retried at the next check. */
+  async #restoreSchedules(): Promise<void> {
+    if (this.#restoring) return;
+    this.#restoring = true;
+    try {
+      const missing = await this.#missingSchedules();
+      for (const name of missing) await this.#upsertSchedule(this.#definition(name));
+      if (missing.length > 0) this.#deps.logger.warn('job schedules were missing in Redis and are recreated', { jobs: missing });
+    } catch (error) {
+      // Right after a reconnection the first commands may still fail: try again shortly.
+      this.#deps.logger.warn('job schedules not checked: Redis unavailable, retrying', { error });
+      if (this.#workers.length > 0) setTimeout(() => void this.#restoreSchedules(), 1000).unref();
+    } finally {
+      this.#restoring = false;
+    }
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#scheduleCheck);
+    this.#scheduleCheck = undefined;
     // close() waits for the running jobs; the waiting ones stay in Redis for the next start.
     await Promise.all(this.#workers.map((worker) => worker.close()));
     this.#workers = [];
@@ -98,10 +168,15 @@ export class BullJobQueue implements JobQueue {
     }
   }
 
-  async #process(definition: AnyJobDefinition, queue: Queue, job: Job): Promise<void> {
+  async #process(definition: AnyJobDefinition, queue: Queue, job: Job, token: string | undefined): Promise<void> {
     try {
       await runJob(definition, this.#deps, job.data);
     } catch (error) {
+      if (error instanceof JobDeferredError) {
+        // Back to the delayed set without using an attempt; the worker slot is free meanwhile.
+        await job.moveToDelayed(Date.now() + error.delayMs, token);
+        throw new DelayedError();
+      }
       if (error instanceof QueueRateLimitedError) {
         // The job returns to the waiting list without using an attempt; every worker of
         // this queue pauses until the delay is over.

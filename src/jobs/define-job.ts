@@ -63,6 +63,18 @@ export class QueueRateLimitedError extends Error {
   }
 }
 
+/**
+ * Thrown by a handler whose job cannot run yet (an earlier update of the same chat is
+ * still being handled elsewhere): the job waits `delayMs` and runs again, without using
+ * an attempt and without holding a worker slot meanwhile.
+ */
+export class JobDeferredError extends Error {
+  override name = 'JobDeferredError';
+  constructor(readonly delayMs: number) {
+    super(`deferred for ${delayMs} ms`);
+  }
+}
+
 export function parsePayload<Payload>(definition: JobDefinition<Payload>, payload: unknown): Payload {
   const parsed = definition.schema.safeParse(payload);
   if (!parsed.success) throw new JobPayloadError(definition.name, parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; '));

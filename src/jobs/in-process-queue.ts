@@ -2,11 +2,17 @@
 // (no Redis). Nothing here survives the process, by design: the work that must not be
 // lost lives in the database (the notification outbox, the deadlines), and the
 // periodic jobs find it again after a restart.
+//
+// Several instances on one PostgreSQL may each run this driver (no Redis): every
+// occurrence of a repeatable job is then claimed in the database first (a JobOccurrence
+// row; the first insert wins), so it runs in one instance only. Interval ticks are
+// aligned to multiples of the interval so that all instances name an occurrence alike.
 import { CronExpressionParser } from 'cron-parser';
 import type { AppDeps } from '../deps.js';
 import {
   checkJobId,
   defaultAttempts,
+  JobDeferredError,
   jobRetryDelayMs,
   JobPayloadError,
   parsePayload,
@@ -36,6 +42,12 @@ interface Lane {
   wakeTimer: NodeJS.Timeout | undefined;
 }
 
+/** Decides which instance runs an occurrence of a repeatable job; absent: this one always does. */
+export interface OccurrenceLedger {
+  /** True for the first caller of a (job, occurrence) pair, false for every later one. */
+  claim(jobName: string, occursAt: Date): Promise<boolean>;
+}
+
 // setTimeout's longest delay; longer waits are taken in steps.
 const maxTimerMs = 2 ** 31 - 1;
 
@@ -48,8 +60,11 @@ export class InProcessJobQueue implements JobQueue {
   /** After stop(): delayed work started by jobs still finishing is dropped, not timed. */
   #stopped = false;
 
-  constructor(deps: AppDeps, definitions: readonly AnyJobDefinition[]) {
+  readonly #occurrences: OccurrenceLedger | undefined;
+
+  constructor(deps: AppDeps, definitions: readonly AnyJobDefinition[], occurrences?: OccurrenceLedger) {
     this.#deps = { ...deps, queue: this };
+    this.#occurrences = occurrences;
     for (const definition of definitions) {
       this.#lanes.set(definition.name, { definition, waiting: [], running: new Set(), ids: new Set(), starts: [], pausedUntil: 0, wakeTimer: undefined });
     }
@@ -75,10 +90,9 @@ export class InProcessJobQueue implements JobQueue {
     for (const lane of this.#lanes.values()) {
       const repeat = lane.definition.repeat;
       if (repeat && 'everyMs' in repeat) {
-        const tick = () => void this.#enqueueRepeat(lane);
-        tick();
-        const interval = setInterval(tick, repeat.everyMs);
-        this.#timers.add(interval);
+        const everyMs = repeat.everyMs;
+        void this.#enqueueRepeat(lane, new Date(Math.floor(Date.now() / everyMs) * everyMs));
+        this.#scheduleEvery(lane, everyMs);
       } else if (repeat) {
         this.#scheduleCron(lane, repeat.cron, repeat.timeZone);
       }
@@ -101,6 +115,10 @@ export class InProcessJobQueue implements JobQueue {
     await Promise.allSettled([...this.#lanes.values()].flatMap((lane) => [...lane.running]));
   }
 
+  async problems(): Promise<string[]> {
+    return this.#started ? [] : ['the in-process job queue is not running'];
+  }
+
   async runDueNow(): Promise<void> {
     for (const lane of this.#lanes.values()) {
       if (lane.definition.repeat) await runJob(lane.definition, this.#deps, {});
@@ -114,17 +132,32 @@ export class InProcessJobQueue implements JobQueue {
     return lane;
   }
 
-  async #enqueueRepeat(lane: Lane): Promise<void> {
-    // One run at a time: a tick while the previous run still waits or works is skipped.
-    await this.enqueue(lane.definition.name, {}, { jobId: `repeat-${lane.definition.name}` }).catch((error: unknown) =>
-      this.#deps.logger.error('repeatable job not queued', { job: lane.definition.name, error }),
-    );
+  async #enqueueRepeat(lane: Lane, occursAt: Date): Promise<void> {
+    const name = lane.definition.name;
+    const jobId = `repeat-${name}`;
+    // One run at a time: a tick while the previous run still waits or works is skipped
+    // (before claiming: another instance may take the occurrence).
+    if (lane.ids.has(jobId)) return;
+    try {
+      if (this.#occurrences && !(await this.#occurrences.claim(name, occursAt))) return;
+      await this.enqueue(name, {}, { jobId });
+    } catch (error) {
+      this.#deps.logger.error('repeatable job not queued', { job: name, error });
+    }
+  }
+
+  #scheduleEvery(lane: Lane, everyMs: number): void {
+    const next = (Math.floor(Date.now() / everyMs) + 1) * everyMs;
+    this.#after(Math.max(0, next - Date.now()), () => {
+      void this.#enqueueRepeat(lane, new Date(next));
+      this.#scheduleEvery(lane, everyMs);
+    });
   }
 
   #scheduleCron(lane: Lane, cron: string, timeZone: string): void {
     const next = CronExpressionParser.parse(cron, { tz: timeZone, currentDate: new Date() }).next().toDate();
     this.#after(Math.max(0, next.getTime() - Date.now()), () => {
-      void this.#enqueueRepeat(lane);
+      void this.#enqueueRepeat(lane, next);
       this.#scheduleCron(lane, cron, timeZone);
     });
   }
@@ -195,6 +228,10 @@ export class InProcessJobQueue implements JobQueue {
       if (error instanceof QueueRateLimitedError) {
         lane.pausedUntil = Date.now() + error.delayMs;
         lane.waiting.unshift(job);
+        return;
+      }
+      if (error instanceof JobDeferredError) {
+        this.#push(lane, job, error.delayMs);
         return;
       }
       job.attemptsMade += 1;

@@ -3,7 +3,8 @@
 import type { AppDeps } from '../deps.js';
 import { BullJobQueue } from './bullmq-queue.js';
 import type { AnyJobDefinition } from './define-job.js';
-import { InProcessJobQueue } from './in-process-queue.js';
+import { InProcessJobQueue, type OccurrenceLedger } from './in-process-queue.js';
+import type { Database } from '../db/database.js';
 
 export interface EnqueueOptions {
   /** Deduplicates: while a job with this id waits or runs, another is ignored. No ':'. */
@@ -28,6 +29,8 @@ export interface JobQueue {
    * `deps.clock`; on the in-process driver also waits for the jobs that run queued meanwhile.
    */
   runDueNow(): Promise<void>;
+  /** What stops the queue from working now (Redis unreachable, a schedule missing); empty when ready. */
+  problems(): Promise<string[]>;
 }
 
 export interface CreateJobQueueOptions {
@@ -35,6 +38,8 @@ export interface CreateJobQueueOptions {
   redisUrl?: string | undefined;
   /** Redis key prefix (BullMQ): tests isolate themselves with a unique one. */
   prefix?: string;
+  /** BullMQ: how often the job schedulers are checked and recreated if Redis lost them (ms). */
+  scheduleCheckEveryMs?: number;
 }
 
 export function createJobQueue(deps: AppDeps, definitions: readonly AnyJobDefinition[], options: CreateJobQueueOptions = {}): JobQueue {
@@ -45,6 +50,28 @@ export function createJobQueue(deps: AppDeps, definitions: readonly AnyJobDefini
   }
   const redisUrl = 'redisUrl' in options ? options.redisUrl : deps.config.REDIS_URL;
   return redisUrl
-    ? new BullJobQueue(deps, definitions, { redisUrl, ...(options.prefix ? { prefix: options.prefix } : {}) })
-    : new InProcessJobQueue(deps, definitions);
+    ? new BullJobQueue(deps, definitions, {
+        redisUrl,
+        ...(options.prefix ? { prefix: options.prefix } : {}),
+        ...(options.scheduleCheckEveryMs ? { scheduleCheckEveryMs: options.scheduleCheckEveryMs } : {}),
+      })
+    : new InProcessJobQueue(deps, definitions, deps.db.kind === 'postgres' ? postgresOccurrenceLedger(deps.db) : undefined);
+}
+
+/**
+ * Occurrences claimed in PostgreSQL, for several instances without Redis. (PGlite is one
+ * process by construction: its data folder is locked.) Rows older than a day are deleted
+ * as new ones come.
+ */
+export function postgresOccurrenceLedger(db: Database): OccurrenceLedger {
+  return {
+    async claim(jobName, occursAt) {
+      const { rows } = await db.sql.query(
+        `INSERT INTO "JobOccurrence" ("jobName", "occursAt") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+        [jobName, occursAt],
+      );
+      await db.sql.query(`DELETE FROM "JobOccurrence" WHERE "jobName" = $1 AND "occursAt" < $2`, [jobName, new Date(occursAt.getTime() - 86_400_000)]);
+      return rows.length > 0;
+    },
+  };
 }

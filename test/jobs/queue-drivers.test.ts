@@ -16,7 +16,7 @@ afterAll(() => namespace.cleanup());
 
 const clock = new ManualClock(new Date('2026-11-23T01:00:00Z'));
 // The drivers need only configuration, clock and logger of the application.
-const deps = { config: loadConfig({ LOG_LEVEL: 'silent' }), clock, logger: createLogger('silent') } as unknown as AppDeps;
+const deps = { config: loadConfig({ LOG_LEVEL: 'silent' }), db: { kind: 'pglite' }, clock, logger: createLogger('silent') } as unknown as AppDeps;
 
 describe.each(drivers)('%s driver', (driver) => {
   let queue: JobQueue | undefined;

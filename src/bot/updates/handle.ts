@@ -1,0 +1,56 @@
+// Handling one recorded update, the same way in polling and webhook mode: claimed in the
+// ledger (in its chat's order), run through the bot's middleware, and a failure logged
+// and apologised for by the bot's error handler (bot.catch), never rethrown.
+import { BotError, type Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { z } from 'zod';
+import { defineJob, JobDeferredError, type AnyJobDefinition } from '../../jobs/define-job.js';
+import type { BotContext } from '../context.js';
+import type { UpdateLedger } from './ledger.js';
+
+export type UpdateOutcome = 'handled' | 'skipped' | 'blocked';
+
+/** 'blocked' while an earlier update of the same chat is pending: try again shortly. */
+export async function handleRecordedUpdate(bot: Bot<BotContext>, ledger: UpdateLedger, update: Update): Promise<UpdateOutcome> {
+  const claim = await ledger.claim(update.update_id);
+  if (claim === 'wait') return 'blocked';
+  if (claim === 'skip') return 'skipped';
+  try {
+    await bot.handleUpdate(update);
+  } catch (error) {
+    if (!(error instanceof BotError)) throw error;
+    await bot.errorHandler(error);
+  } finally {
+    await ledger.finish(update.update_id);
+  }
+  return 'handled';
+}
+
+export const updateJobName = 'telegram-update';
+/** How long an update waits before trying again when an earlier one of its chat is pending. */
+export const blockedRetryMs = 100;
+
+/**
+ * Webhook mode: the HTTP request only records and queues the update; these jobs handle it
+ * (on BullMQ across all instances when Redis is set) and purge old ledger rows.
+ */
+export function updateJobs(bot: Bot<BotContext>, ledger: UpdateLedger): AnyJobDefinition[] {
+  return [
+    defineJob({
+      name: updateJobName,
+      schema: z.object({ update: z.looseObject({ update_id: z.number().int() }) }),
+      // Several chats at once; one chat's updates still wait for each other (the ledger).
+      concurrency: 8,
+      attempts: 5,
+      handler: async (_deps, { update }) => {
+        if ((await handleRecordedUpdate(bot, ledger, update as Update)) === 'blocked') throw new JobDeferredError(blockedRetryMs);
+      },
+    }),
+    defineJob({
+      name: 'update-ledger-retention',
+      schema: z.object({}),
+      repeat: { everyMs: 3_600_000 },
+      handler: async () => void (await ledger.deleteOld()),
+    }),
+  ];
+}

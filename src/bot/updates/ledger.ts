@@ -1,0 +1,87 @@
+// Every update Telegram sends, recorded by update_id in PostgreSQL (or PGlite), so that:
+// - an update is handled once, though Telegram redelivers it (a webhook answered late, a
+//   polling process killed before confirming its offset) and whichever instance gets it;
+// - one chat's updates are handled in order, one at a time, across all instances: an
+//   update is claimed only when no earlier update of its chat is still pending.
+// PostgreSQL rather than Redis: it is there in every set-up (Redis is optional), it keeps
+// the record when Redis loses its data, and the ordering is one indexed query.
+//
+// A row is received → handling → done. Leases bound how long a row holds back its chat
+// and a redelivery: a process that died mid-update stops blocking after its lease, and
+// a redelivery after that is handled again (at-least-once when a process is killed;
+// exactly once otherwise, errors included: a failed update is apologised for once).
+import { Context } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { Database } from '../../db/database.js';
+
+/** How long a received update, not yet claimed, holds back its chat's later updates. */
+const receivedLease = "interval '10 minutes'";
+/** How long an update being handled holds back its chat and a redelivery. */
+const handlingLease = "interval '2 minutes'";
+/** Telegram keeps an update for at most 24 hours; the record is kept a little longer. */
+export const updateRetentionDays = 3;
+
+export type UpdateClaim = 'claimed' | 'wait' | 'skip';
+
+export interface UpdateLedger {
+  /** Records updates in their order; returns those seen for the first time (or whose handler died). */
+  receive(updates: readonly Update[]): Promise<Update[]>;
+  /** Forgets a received update that could not be queued, so that Telegram's redelivery is taken. */
+  release(updateId: number): Promise<void>;
+  /** 'claimed': handle it now; 'wait': an earlier update of its chat is pending; 'skip': handled or taken elsewhere. */
+  claim(updateId: number): Promise<UpdateClaim>;
+  finish(updateId: number): Promise<void>;
+  /** Deletes records older than the retention; returns how many. */
+  deleteOld(): Promise<number>;
+}
+
+/** The chat an update belongs to, as grammY (and sequentialize) sees it. */
+export function chatIdOf(update: Update): number | undefined {
+  return new Context(update, undefined as never, undefined as never).chatId;
+}
+
+export function createUpdateLedger(db: Database): UpdateLedger {
+  const { sql } = db;
+  return {
+    async receive(updates) {
+      const fresh: Update[] = [];
+      for (const update of updates) {
+        const { rows } = await sql.query(
+          `INSERT INTO "TelegramUpdate" ("updateId", "chatId", "state", "leaseUntil") VALUES ($1, $2, 'received', now() + ${receivedLease})
+           ON CONFLICT ("updateId") DO UPDATE SET "state" = 'received', "leaseUntil" = now() + ${receivedLease}
+             WHERE "TelegramUpdate"."state" <> 'done' AND "TelegramUpdate"."leaseUntil" < now()
+           RETURNING 1`,
+          [update.update_id, chatIdOf(update) ?? null],
+        );
+        if (rows.length > 0) fresh.push(update);
+      }
+      return fresh;
+    },
+    async release(updateId) {
+      await sql.query(`DELETE FROM "TelegramUpdate" WHERE "updateId" = $1 AND "state" = 'received'`, [updateId]);
+    },
+    async claim(updateId) {
+      const { rows } = await sql.query(
+        `UPDATE "TelegramUpdate" AS u SET "state" = 'handling', "leaseUntil" = now() + ${handlingLease}
+         WHERE u."updateId" = $1 AND u."state" = 'received'
+           AND NOT EXISTS (
+             SELECT 1 FROM "TelegramUpdate" AS e
+             WHERE e."chatId" = u."chatId" AND e."updateId" < u."updateId" AND e."state" <> 'done' AND e."leaseUntil" > now())
+         RETURNING 1`,
+        [updateId],
+      );
+      if (rows.length > 0) return 'claimed';
+      const state = await sql.query<{ state: string }>(`SELECT "state" FROM "TelegramUpdate" WHERE "updateId" = $1`, [updateId]);
+      return state.rows[0]?.state === 'received' ? 'wait' : 'skip';
+    },
+    async finish(updateId) {
+      await sql.query(`UPDATE "TelegramUpdate" SET "state" = 'done' WHERE "updateId" = $1`, [updateId]);
+    },
+    async deleteOld() {
+      const { rows } = await sql.query(
+        `DELETE FROM "TelegramUpdate" WHERE "receivedAt" < now() - interval '${updateRetentionDays} days' RETURNING 1`,
+      );
+      return rows.length;
+    },
+  };
+}
