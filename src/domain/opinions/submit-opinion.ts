@@ -5,12 +5,13 @@ import { z } from 'zod';
 import type { Opinion } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { storableText } from '../text/storable.js';
 import { enqueueNotifications } from '../notifications/message.js';
 import { openDeadline } from './deadlines.js';
 import { allocateTrackingNumber } from './tracking-number.js';
 
 export const attachmentInputSchema = z.object({
-  kind: z.enum(['PHOTO', 'DOCUMENT']),
+  kind: z.enum(['PHOTO', 'DOCUMENT', 'VOICE']),
   telegramFileId: z.string().min(1),
   fileUniqueId: z.string().min(1).optional(),
 });
@@ -29,14 +30,17 @@ export interface SubmitOpinionInput {
   shareContact: boolean;
   locale: string;
   /**
-   * Identifies one confirmation (e.g. the pressed button's callback id): submitting
-   * again with the same key returns the opinion already written instead of a copy.
+   * Identifies one confirmation (e.g. the confirmed draft): submitting again with the
+   * same key, even concurrently from another process, returns the opinion already
+   * written instead of a copy (a unique column decides the race).
    */
   submissionKey?: string;
 }
 
 export interface SubmitOpinionResult {
   opinion: Pick<Opinion, 'id' | 'trackingNo' | 'stationId' | 'createdAt'>;
+  /** When an officer must have acknowledged it: the resident's expected date of the next step. */
+  acknowledgeBy: Date | null;
   notified: number;
 }
 
@@ -45,11 +49,11 @@ function inputSchema(config: DomainDeps['config']) {
     residentId: z.number().int().positive(),
     stationId: z.number().int().positive(),
     categoryId: z.number().int().positive(),
-    text: z.string(),
+    text: z.string().transform(storableText),
     attachments: z.array(attachmentInputSchema).max(config.OPINION_MAX_PHOTOS).default([]),
     location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullish(),
-    contactPhone: z.string().trim().min(3).max(32).nullish(),
-    contactName: z.string().trim().max(128).nullish(),
+    contactPhone: z.string().transform(storableText).pipe(z.string().trim().min(3).max(32)).nullish(),
+    contactName: z.string().transform(storableText).pipe(z.string().trim().max(128)).nullish(),
     shareContact: z.boolean(),
     locale: z.string().min(2).max(10),
     submissionKey: z.string().min(1).max(128).optional(),
@@ -92,11 +96,23 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
   const input = { ...parsed.data, text: checkOpinionText(deps.config, parsed.data.text) };
   if (input.submissionKey) {
     const earlier = await findSubmission(deps, input.residentId, input.submissionKey);
-    if (earlier) return { opinion: earlier, notified: 0 };
+    if (earlier) return earlier;
   }
   await checkOpinionRateLimit(deps, input.residentId);
-  const now = deps.clock.now();
+  try {
+    return await writeOpinion(deps, input);
+  } catch (error) {
+    // Lost the race for the submission key to another process: theirs is the opinion.
+    const earlier = input.submissionKey ? await findSubmission(deps, input.residentId, input.submissionKey) : null;
+    if (earlier) return earlier;
+    throw error;
+  }
+}
 
+type ValidInput = z.infer<ReturnType<typeof inputSchema>>;
+
+async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<SubmitOpinionResult> {
+  const now = deps.clock.now();
   const result = await deps.prisma.$transaction(async (tx) => {
     const [resident, station, category] = await Promise.all([
       tx.person.findUnique({ where: { id: input.residentId } }),
@@ -121,6 +137,7 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
         contactName: input.contactName ?? null,
         shareContact: input.shareContact,
         locale: input.locale,
+        submissionKey: input.submissionKey ?? null,
         createdAt: now,
       },
     });
@@ -133,7 +150,7 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
         toStage: 'COLLECTED',
         round: 1,
         at: now,
-        data: input.submissionKey ? { submissionKey: input.submissionKey } : {},
+        data: {},
       },
     });
     if (input.attachments.length > 0) {
@@ -141,7 +158,7 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
         data: input.attachments.map((a) => ({ opinionId: opinion.id, kind: a.kind, telegramFileId: a.telegramFileId, fileUniqueId: a.fileUniqueId ?? null, createdAt: now })),
       });
     }
-    await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
+    const acknowledge = await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
     await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
 
     const officers = await tx.staffRole.findMany({
@@ -171,19 +188,27 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
         },
       })),
     );
-    return { opinion: { id: opinion.id, trackingNo, stationId: station.id, createdAt: opinion.createdAt }, notified };
+    return { opinion: { id: opinion.id, trackingNo, stationId: station.id, createdAt: opinion.createdAt }, acknowledgeBy: acknowledge.dueAt, notified };
   });
   if (result.notified > 0) deps.onNotificationsCommitted?.();
   return result;
 }
 
-/** The opinion a confirmation already produced: a dialogue replayed after a crash must not file it twice. */
-async function findSubmission(deps: Pick<DomainDeps, 'prisma'>, residentId: number, submissionKey: string): Promise<SubmitOpinionResult['opinion'] | null> {
-  const event = await deps.prisma.opinionEvent.findFirst({
-    where: { type: 'COLLECTED', opinion: { residentId }, data: { path: ['submissionKey'], equals: submissionKey } },
-    select: { opinion: { select: { id: true, trackingNo: true, stationId: true, createdAt: true } } },
+/** The opinion a confirmation already produced (a double tap, a redelivered update, another instance). */
+export async function findSubmission(deps: Pick<DomainDeps, 'prisma'>, residentId: number, submissionKey: string): Promise<SubmitOpinionResult | null> {
+  const found = await deps.prisma.opinion.findFirst({
+    where: { submissionKey, residentId },
+    select: {
+      id: true,
+      trackingNo: true,
+      stationId: true,
+      createdAt: true,
+      deadlines: { where: { kind: 'ACKNOWLEDGE', round: 1 }, select: { dueAt: true }, take: 1 },
+    },
   });
-  return event?.opinion ?? null;
+  if (!found) return null;
+  const { deadlines, ...opinion } = found;
+  return { opinion, acknowledgeBy: deadlines[0]?.dueAt ?? null, notified: 0 };
 }
 
 const EXCERPT_CHARACTERS = 120;
