@@ -48,7 +48,8 @@ export function createBot({ token, deps, botInfo, client }: CreateBotOptions): B
   const strangerSession = chatSession(sessionStorage);
   // A person's language lives on their row: their chat's session is never read (a
   // statement saved on every update), only written when /forget hands the language back.
-  const personSession = chatSession({ ...sessionStorage, read: async () => undefined });
+  // The read gives an empty session rather than none, which grammY would write back.
+  const personSession = chatSession({ ...sessionStorage, read: async () => ({}) });
   bot.use((ctx, next) => (ctx.person ? personSession : strangerSession)(ctx, next));
   bot.use(i18n);
   bot.use(

@@ -9,11 +9,17 @@ export type { OpinionDraft };
 
 /** Opens a draft for the resident, replacing any earlier one (a new id: a new submission key). */
 export async function startDraft(deps: Pick<DomainDeps, 'prisma'>, residentId: number, step: string, data: Prisma.InputJsonValue): Promise<OpinionDraft> {
-  const [, draft] = await deps.prisma.$transaction([
-    deps.prisma.opinionDraft.deleteMany({ where: { residentId } }),
-    deps.prisma.opinionDraft.create({ data: { residentId, step, data } }),
-  ]);
-  return draft;
+  try {
+    // Usually there is none (a draft goes when it is filed or discarded): one statement.
+    return await deps.prisma.opinionDraft.create({ data: { residentId, step, data } });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    const [, draft] = await deps.prisma.$transaction([
+      deps.prisma.opinionDraft.deleteMany({ where: { residentId } }),
+      deps.prisma.opinionDraft.create({ data: { residentId, step, data } }),
+    ]);
+    return draft;
+  }
 }
 
 /**

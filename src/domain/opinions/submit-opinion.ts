@@ -122,7 +122,14 @@ async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<Submit
     if (!resident || resident.erasedAt || !resident.consentedAt) throw new DomainError('forbidden', 'opinion-consent-required');
     if (!station) throw new DomainError('not-found', 'stations-not-found');
     if (!category) throw new DomainError('not-found', 'opinion-category-not-found');
+    await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
+    const officers = await tx.staffRole.findMany({
+      where: { kind: 'LIAISON_OFFICER', stationId: station.id, revokedAt: null, person: { chatId: { not: null }, erasedAt: null } },
+      select: { person: { select: { id: true, chatId: true } } },
+    });
 
+    // The month's counter row is locked from here to the commit: every submission of the
+    // district waits on it, so only what needs the number comes after.
     const trackingNo = await allocateTrackingNumber(tx, now, deps.config.TIME_ZONE);
     const opinion = await tx.opinion.create({
       data: {
@@ -159,12 +166,6 @@ async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<Submit
       });
     }
     const acknowledge = await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
-    await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
-
-    const officers = await tx.staffRole.findMany({
-      where: { kind: 'LIAISON_OFFICER', stationId: station.id, revokedAt: null, person: { chatId: { not: null }, erasedAt: null } },
-      select: { person: { select: { id: true, chatId: true } } },
-    });
     const recipients = [...new Map(officers.map(({ person }) => [person.id, person])).values()];
     const notified = await enqueueNotifications(
       tx,
