@@ -190,7 +190,8 @@ async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<Submit
       })),
     );
     return { opinion: { id: opinion.id, trackingNo, stationId: station.id, createdAt: opinion.createdAt }, acknowledgeBy: acknowledge.dueAt, notified };
-  });
+    // Submissions queue on the counter lock: at a peak, waiting a little beats refusing.
+  }, { maxWait: 10_000, timeout: 15_000 });
   if (result.notified > 0) deps.onNotificationsCommitted?.();
   return result;
 }
