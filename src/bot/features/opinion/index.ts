@@ -106,8 +106,9 @@ privateChats.use(async (ctx, next) => {
   if (choice?.action === 'restart') return startOpinionDialogue(ctx, Number(choice.value) || undefined, { restart: true });
   const handled = await advanceDraft(ctx, draft, (current) => decide(ctx, current!));
   if (handled) return;
-  // Other features' buttons (the station finder, the language) work during the dialogue.
-  if (ctx.callbackQuery && !choice) return next();
+  // Other features' buttons (the station finder, the language) work during the dialogue,
+  // and an unanswered offer of typed text holds nothing up.
+  if ((ctx.callbackQuery && !choice) || draft.step === 'offer') return next();
   try {
     await explain(ctx, draft.step);
   } catch (error) {
