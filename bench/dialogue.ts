@@ -140,12 +140,15 @@ interface RunResult {
   seconds: number;
   updates: number;
   latencies: number[];
+  /** Latencies by the step's position in the dialogue. */
+  bySteps: number[][];
   statements: number;
 }
 
 /** N residents, C at once; each resident's updates in order, as a person sends them. */
 async function run(handle: (update: Update) => Promise<void>, users: number[], steps: (userId: number) => (() => Update | undefined)[]): Promise<RunResult> {
   const latencies: number[] = [];
+  const bySteps: number[][] = [];
   const before = statements;
   const started = performance.now();
   let next = 0;
@@ -153,17 +156,18 @@ async function run(handle: (update: Update) => Promise<void>, users: number[], s
     Array.from({ length: Math.min(concurrency, users.length) }, async () => {
       while (next < users.length) {
         const userId = users[next++]!;
-        for (const step of steps(userId)) {
+        for (const [index, step] of steps(userId).entries()) {
           const update = step();
           if (!update) continue;
           const at = performance.now();
           await handle(update);
           latencies.push(performance.now() - at);
+          (bySteps[index] ??= []).push(performance.now() - at);
         }
       }
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, updates: latencies.length, latencies, statements: statements - before };
+  return { seconds: (performance.now() - started) / 1000, updates: latencies.length, latencies, bySteps, statements: statements - before };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -268,6 +272,12 @@ async function benchBackend(kind: DatabaseKind): Promise<void> {
     console.log(`${''.padEnd(8)} ${'updates/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)} ${'SQL/update'.padStart(10)}`);
     console.log(row('product', p));
     console.log(row('floor', f));
+    const stepNames = ['/new', 'street', 'station', 'category', 'text', 'no photos', 'no location', 'no phone', 'confirm', 'confirm again'];
+    const byStep = stepNames.flatMap((name, i) => {
+      const p50s = productRuns.flatMap((r) => (r.bySteps[i] ? [percentile(r.bySteps[i]!, 0.5)] : []));
+      return p50s.length ? [`${name} ${median(p50s).toFixed(0)}`] : [];
+    });
+    console.log(`product p50 ms by step: ${byStep.join(', ')}`);
     console.log(`ratio product/floor: ${(p.perSecond / f.perSecond).toFixed(2)}×  (per round: ${productRuns.map((r, i) => (r.updates / r.seconds / (floorRuns[i]!.updates / floorRuns[i]!.seconds)).toFixed(2)).join(', ')})`);
   } finally {
     await drop();

@@ -1,6 +1,7 @@
 // Collect (收集): a resident's opinion enters the loop. The opinion, its COLLECTED
 // event, its attachments, the ACKNOWLEDGE deadline and the officers' notifications
 // are written in one transaction: all of them or none.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Opinion } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
@@ -127,13 +128,10 @@ async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<Submit
       where: { kind: 'LIAISON_OFFICER', stationId: station.id, revokedAt: null, person: { chatId: { not: null }, erasedAt: null } },
       select: { person: { select: { id: true, chatId: true } } },
     });
-
-    // The month's counter row is locked from here to the commit: every submission of the
-    // district waits on it, so only what needs the number comes after.
-    const trackingNo = await allocateTrackingNumber(tx, now, deps.config.TIME_ZONE);
     const opinion = await tx.opinion.create({
       data: {
-        trackingNo,
+        // Numbered last (below): the placeholder is never seen outside this transaction.
+        trackingNo: `pending:${randomUUID()}`,
         residentId: resident.id,
         stationId: station.id,
         categoryId: category.id,
@@ -166,6 +164,11 @@ async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<Submit
       });
     }
     const acknowledge = await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
+
+    // The month's counter row is locked from here to the commit: every submission of the
+    // district queues on it, so only what needs the number comes after.
+    const trackingNo = await allocateTrackingNumber(tx, now, deps.config.TIME_ZONE);
+    await tx.opinion.update({ where: { id: opinion.id }, data: { trackingNo } });
     const recipients = [...new Map(officers.map(({ person }) => [person.id, person])).values()];
     const notified = await enqueueNotifications(
       tx,
