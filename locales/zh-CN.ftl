@@ -307,7 +307,7 @@ notify-officer-new-opinion =
 
 ## Opinion draft
 opinion-draft-exists = 您有一条还没提交的意见。要接着填写，还是重新开始？
-opinion-draft-continue = ▶️ 接着填写
+opinion-draft-continue = ▶️ 继续填写
 opinion-draft-restart = 🆕 重新开始
 opinion-not-saved = 抱歉，系统刚才出了问题，这一步没有保存。之前填写的内容都还在，请重新回答这一步：
 opinion-not-started = 抱歉，系统刚才出了问题，没能开始填写意见。请稍后再试一次。
