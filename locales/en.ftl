@@ -10,7 +10,7 @@ language-changed = Switched to English.
 
 ## Unhandled
 unhandled-stale-button = This button has expired. Please start again.
-unhandled-unsupported-message = Stickers, voice notes and videos can't be handled. Please describe your opinion in text; you may add photos and a location.
+unhandled-unsupported-message = Stickers, voice notes and videos can't be handled on their own. Please describe your opinion in text; with /new you may add photos, voice notes and a location.
 unhandled-unknown = I didn't understand that. Send /new to submit an opinion, /my to follow yours, /help for everything else.
 
 ## Errors
@@ -243,11 +243,11 @@ opinion-text-ask = Please describe your opinion or suggestion in text ({ $min }�
 opinion-text-hint = Please describe your opinion in text.
 opinion-text-too-short = That is too short ({ $length } characters). Please write at least { $min } characters so the problem is clear.
 opinion-text-too-long = That is too long ({ $length } characters); the limit is { $max }. Please shorten it and send it again.
-opinion-photos-ask = You may send photos (up to { $max }) to help the officers understand. Tap "Skip" if you have none.
+opinion-photos-ask = You may send photos or voice notes (up to { $max }) to help the officers understand. Tap "Skip" if you have none.
 opinion-photos-skip = Skip
 opinion-photos-done = ✅ Done
-opinion-photos-hint = Please send a photo, or tap "Done" / "Skip" to continue.
-opinion-photos-full = { $max } photos received: that is the limit.
+opinion-photos-hint = Please send a photo or a voice note, or tap "Done" / "Skip" to continue.
+opinion-photos-full = { $max } attachments received: that is the limit.
 opinion-photo-received = Photo { $count } received (up to { $max }). Send more, or tap "Done".
 opinion-location-ask = Add a location? Tap "Share my location", or "Skip".
 opinion-location-hint = Please share your location with the button below, or tap "Skip".
@@ -270,6 +270,7 @@ opinion-summary-station = Station: { $station }
 opinion-summary-category = Category: { $category }
 opinion-summary-text = Text: { $text }
 opinion-summary-photos = Photos: { $count }
+opinion-summary-voices = Voice notes: { $count }
 opinion-summary-location = Location: { $location }
 opinion-summary-given = given
 opinion-summary-none = not given
@@ -290,7 +291,7 @@ opinion-back-to-summary = « Back to the summary
 opinion-submitted =
     ✅ Submitted! Your tracking number is:
     { $trackingNo }
-    A liaison officer will take it up soon. Send /my at any time to follow it.
+    A liaison officer will take it up by { $acknowledgeBy }. Send /my at any time to follow it.
 opinion-submit-failed = Sorry, your opinion could not be saved just now. Your text is kept; please tap "Submit" again in a moment.
 opinion-cancelled = Left the current dialogue. Opinions you already submitted are not affected.
 opinion-nothing-to-cancel = There is nothing to cancel.
@@ -303,6 +304,22 @@ notify-officer-new-opinion =
     Station: { $stationEn }
     Category: { $categoryEn }
     { $excerpt }
+
+## Opinion draft
+opinion-draft-exists = You have an opinion you have not submitted yet. Continue it, or start again?
+opinion-draft-continue = ▶️ Continue
+opinion-draft-restart = 🆕 Start again
+opinion-not-saved = Sorry, something went wrong on our side and this step was not saved. Everything you gave before is kept; please answer this step again:
+opinion-not-started = Sorry, something went wrong on our side and the opinion could not be started. Please try again in a moment.
+opinion-saved-not-shown = Your answer is saved, but a message could not be sent just now. Let's go on from this step:
+opinion-submitted-not-shown = Your opinion is submitted, but the receipt could not be sent. Send /my to see its tracking number and progress.
+opinion-offer = Submit this text as a new opinion?
+opinion-offer-yes = ✅ Submit as a new opinion
+opinion-offer-no = No, thanks
+opinion-offer-hint = Please tap a button above: submit this text as a new opinion, or not.
+opinion-offer-declined = All right, this text was not submitted. Send /new whenever you want to submit an opinion.
+opinion-voice-received = 🎤 Voice note received (attachment { $count }, up to { $max }). Send more photos or voice notes, or tap "Done".
+opinion-voice-kept = 🎤 Voice note received; it will be attached to your opinion. Please also write a few words in text so the officers can register it.
 
 ## My opinions
 my-opinions-none = You haven't submitted any opinion yet. Send /new to submit your first.

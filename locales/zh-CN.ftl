@@ -10,7 +10,7 @@ language-changed = 已切换为简体中文。
 
 ## Unhandled
 unhandled-stale-button = 这个按钮已经失效了，请重新开始操作。
-unhandled-unsupported-message = 暂时无法处理贴纸、语音、视频等消息。请用文字描述您的意见，可以附照片和位置。
+unhandled-unsupported-message = 暂时无法处理贴纸、语音、视频等消息。请用文字描述您的意见；发送 /new 提交时可以附上照片、语音和位置。
 unhandled-unknown = 没有听懂这条消息。发送 /new 提交意见，/my 查看进度，/help 查看全部功能。
 
 ## Errors
@@ -243,11 +243,11 @@ opinion-text-ask = 请用文字描述您的意见或建议（{ $min }–{ $max }
 opinion-text-hint = 请用文字描述您的意见。
 opinion-text-too-short = 内容太短了（{ $length } 字），请至少写 { $min } 字，说清楚是什么问题。
 opinion-text-too-long = 内容太长了（{ $length } 字），最多 { $max } 字。请精简后重新发送。
-opinion-photos-ask = 可以发送照片（最多 { $max } 张），帮助工作人员了解情况。不需要的话请点“跳过”。
+opinion-photos-ask = 可以发送照片或语音（最多 { $max } 个），帮助工作人员了解情况。不需要的话请点“跳过”。
 opinion-photos-skip = 跳过
 opinion-photos-done = ✅ 完成
-opinion-photos-hint = 请发送照片，或点击“完成”/“跳过”继续。
-opinion-photos-full = 已收到 { $max } 张照片，达到上限。
+opinion-photos-hint = 请发送照片或语音，或点击“完成”/“跳过”继续。
+opinion-photos-full = 已收到 { $max } 个附件，达到上限。
 opinion-photo-received = 已收到第 { $count } 张照片（最多 { $max } 张）。可以继续发送，或点击“完成”。
 opinion-location-ask = 需要附上位置吗？点击“发送我的位置”，或点“跳过”。
 opinion-location-hint = 请点击下方按钮发送位置，或点“跳过”。
@@ -270,6 +270,7 @@ opinion-summary-station = 站点：{ $station }
 opinion-summary-category = 类别：{ $category }
 opinion-summary-text = 内容：{ $text }
 opinion-summary-photos = 照片：{ $count } 张
+opinion-summary-voices = 语音：{ $count } 段
 opinion-summary-location = 位置：{ $location }
 opinion-summary-given = 已提供
 opinion-summary-none = 未提供
@@ -290,7 +291,7 @@ opinion-back-to-summary = « 返回核对
 opinion-submitted =
     ✅ 已提交！您的意见编号是：
     { $trackingNo }
-    联络员会尽快受理。发送 /my 随时查看办理进度。
+    联络员会在 { $acknowledgeBy } 前受理。发送 /my 随时查看办理进度。
 opinion-submit-failed = 抱歉，暂时没能保存您的意见。内容还在，请稍后再点一次“确认提交”。
 opinion-cancelled = 已退出当前操作。您已经提交的意见不受影响。
 opinion-nothing-to-cancel = 当前没有进行中的操作。
@@ -303,6 +304,22 @@ notify-officer-new-opinion =
     站点：{ $stationZh }
     类别：{ $categoryZh }
     { $excerpt }
+
+## Opinion draft
+opinion-draft-exists = 您有一条还没提交的意见。要接着填写，还是重新开始？
+opinion-draft-continue = ▶️ 继续填写
+opinion-draft-restart = 🆕 重新开始
+opinion-not-saved = 抱歉，系统刚才出了问题，这一步没有保存。之前填写的内容都还在，请重新回答这一步：
+opinion-not-started = 抱歉，系统刚才出了问题，没能开始填写意见。请稍后再试一次。
+opinion-saved-not-shown = 您的回答已经保存，但刚才有消息没能发出去。我们从这一步接着来：
+opinion-submitted-not-shown = 您的意见已经提交，但回执没能发出去。发送 /my 可以查看编号和办理进度。
+opinion-offer = 把这段话作为新意见提交？
+opinion-offer-yes = ✅ 提交为新意见
+opinion-offer-no = 不用了
+opinion-offer-hint = 请点击上面的按钮：把这段话作为新意见提交，或者不提交。
+opinion-offer-declined = 好的，这段话没有提交。需要时发送 /new 提交意见。
+opinion-voice-received = 🎤 已收到语音（第 { $count } 个附件，最多 { $max } 个）。可以继续发送照片或语音，或点击“完成”。
+opinion-voice-kept = 🎤 语音已收到，会作为附件一起提交。请再用文字简单写几句，方便工作人员登记和办理。
 
 ## My opinions
 my-opinions-none = 您还没有提交过意见。发送 /new 提交第一条。

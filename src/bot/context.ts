@@ -3,10 +3,11 @@ import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context, SessionFlavor } from 'grammy';
 import type { AppDeps } from '../deps.js';
-import type { Person, StaffRole } from '../generated/prisma/client.js';
+import type { OpinionDraft, Person, StaffRole } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/index.js';
 
-export type PersonWithRoles = Person & { roles: StaffRole[] };
+/** Loaded once per update, in one statement, with what the opinion dialogue needs. */
+export type PersonWithRoles = Person & { roles: StaffRole[]; opinionDraft: OpinionDraft | null };
 
 /** Kept per chat in the KeyValue table; nothing personal (consent comes first). */
 export interface SessionData {

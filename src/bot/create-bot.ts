@@ -3,7 +3,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, session, type ApiClientOptions } from 'grammy';
+import { Bot, session, type ApiClientOptions, type StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { keyValueStorage } from '../db/key-value-storage.js';
 import type { AppDeps } from '../deps.js';
@@ -42,13 +42,15 @@ export function createBot({ token, deps, botInfo, client }: CreateBotOptions): B
   const i18n = createBotI18n(deps);
   // The session comes before i18n: a language picked before consent lives there.
   bot.use(attachDeps(deps));
-  bot.use(
-    session<SessionData, BotContext>({
-      initial: () => ({}),
-      storage: keyValueStorage<SessionData>(deps.prisma, 'session'),
-      getSessionKey: (ctx) => ctx.chatId?.toString(),
-    }),
-  );
+  const sessionStorage = keyValueStorage<SessionData>(deps.prisma, 'session');
+  const chatSession = (storage: StorageAdapter<SessionData>) =>
+    session<SessionData, BotContext>({ initial: () => ({}), storage, getSessionKey: (ctx) => ctx.chatId?.toString() });
+  const strangerSession = chatSession(sessionStorage);
+  // A person's language lives on their row: their chat's session is never read (a
+  // statement saved on every update), only written when /forget hands the language back.
+  // The read gives an empty session rather than none, which grammY would write back.
+  const personSession = chatSession({ ...sessionStorage, read: async () => ({}) });
+  bot.use((ctx, next) => (ctx.person ? personSession : strangerSession)(ctx, next));
   bot.use(i18n);
   bot.use(
     conversations<BotContext, AppContext>({

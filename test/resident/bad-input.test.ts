@@ -43,26 +43,28 @@ describe('bad input in the opinion dialogue', () => {
     expect(user.lastText()).toBe(t('opinion-photos-ask', { max: 2 }));
   });
 
-  it('explains stickers and voice notes at every kind of step, then continues', async () => {
+  it('explains stickers at every kind of step, takes a voice note as an attachment, then continues', async () => {
     const user = await residentAtTextStep();
     await user.sendSticker();
     expect(user.lastText()).toBe(t('opinion-unsupported', { hint: t('opinion-text-hint') }));
     await user.send(goodText);
     await user.sendVoice();
-    expect(user.lastText()).toBe(t('opinion-unsupported', { hint: t('opinion-photos-hint') }));
+    expect(user.lastText()).toBe(t('opinion-voice-received', { count: 1, max: 2 }));
     // A text where a photo is expected: the step's hint, and the photo step goes on.
     await user.send('照片稍后补');
     expect(user.lastText()).toBe(t('opinion-photos-hint'));
     await user.sendPhoto('p-1');
-    await user.sendPhoto('p-2');
     // The limit (2 here) closes the photo step by itself.
     expect(user.texts()).toContain(t('opinion-photos-full', { max: 2 }));
     expect(user.lastText()).toBe(t('opinion-location-ask'));
     await user.sendSticker();
     expect(user.lastText()).toBe(t('opinion-unsupported', { hint: t('opinion-location-hint') }));
+    await user.sendVoice();
+    expect(user.lastText()).toBe(t('opinion-unsupported', { hint: t('opinion-location-hint') }));
     await user.pressKey(t('opinion-skip'));
     await user.pressKey(t('opinion-skip'));
-    expect(user.lastText()).toContain(t('opinion-summary-photos', { count: 2 }));
+    expect(user.lastText()).toContain(t('opinion-summary-photos', { count: 1 }));
+    expect(user.lastText()).toContain(t('opinion-summary-voices', { count: 1 }));
   });
 
   it('accepts only the user’s own contact card', async () => {

@@ -8,8 +8,8 @@ import type { TestApp } from '../helpers/app.js';
 import { createSeededApp, labels, languageCodes } from './helpers.js';
 
 const places = {
-  'zh-CN': { street: '中山路街道', community: '🏘 玉屏社区', station: '🏠 玉屏社区代表活动站', stationName: '玉屏社区代表活动站', category: '道路交通', tier: '代表活动站', stage: '待受理', collected: '意见已提交', representative: '• 11月26日周四 14:30–17:00 张建国（区人大代表）' },
-  en: { street: 'Zhongshanlu Subdistrict', community: '🏘 Yuping Community', station: '🏠 Yuping Community Station', stationName: 'Yuping Community Station', category: 'Roads and traffic', tier: 'Representatives\' Station', stage: 'Waiting to be taken up', collected: 'Opinion submitted', representative: '• Thu 26 Nov, 14:30–17:00 张建国 (district representative)' },
+  'zh-CN': { street: '中山路街道', community: '🏘 玉屏社区', station: '🏠 玉屏社区代表活动站', stationName: '玉屏社区代表活动站', category: '道路交通', tier: '代表活动站', stage: '待受理', collected: '意见已提交', representative: '• 11月26日周四 14:30–17:00 张建国（区人大代表）', acknowledgeBy: '11月24日周二 23:59' },
+  en: { street: 'Zhongshanlu Subdistrict', community: '🏘 Yuping Community', station: '🏠 Yuping Community Station', stationName: 'Yuping Community Station', category: 'Roads and traffic', tier: 'Representatives\' Station', stage: 'Waiting to be taken up', collected: 'Opinion submitted', representative: '• Thu 26 Nov, 14:30–17:00 张建国 (district representative)', acknowledgeBy: 'Tue 24 Nov, 23:59' },
 } as const;
 
 const texts: Record<Locale, string> = {
@@ -96,7 +96,8 @@ describe.each(['zh-CN', 'en'] as const)('the resident’s happy path in %s', (lo
     expect(summary).toContain(t('opinion-share-chosen-yes'));
     await user.press(t('opinion-confirm'));
     const trackingNo = trackingNumberIn(user.lastText());
-    expect(user.lastText()).toBe(t('opinion-submitted', { trackingNo }));
+    // The receipt gives the date by which an officer must take it up: by the end of the next working day.
+    expect(user.lastText()).toBe(t('opinion-submitted', { trackingNo, acknowledgeBy: place.acknowledgeBy }));
 
     const opinion = await prisma.opinion.findUniqueOrThrow({
       where: { trackingNo },
@@ -161,7 +162,7 @@ describe.each(['zh-CN', 'en'] as const)('the resident’s happy path in %s', (lo
     expect(summary).toContain(locale === 'en' ? 'Zhutuo Farmers’ Market Liaison Point' : '朱沱农贸市场民情联络点');
     expect(summary).toContain(`${texts[locale]} (2)`);
     await user.press(t('opinion-confirm'));
-    expect(user.lastText()).toBe(t('opinion-submitted', { trackingNo: trackingNumberIn(user.lastText()) }));
+    expect(user.lastText()).toBe(t('opinion-submitted', { trackingNo: trackingNumberIn(user.lastText()), acknowledgeBy: place.acknowledgeBy }));
     expect(await app.deps.prisma.opinion.count({ where: { resident: { telegramId: BigInt(residents[locale] + 100) } } })).toBe(1);
 
     // The next /new offers the station used last.

@@ -8,7 +8,7 @@ import { invitationsFeature } from './invitations/index.js';
 import { helpFeature } from './help/index.js';
 import { languageFeature } from './language.js';
 import { myOpinionsFeature } from './my-opinions/index.js';
-import { opinionFeature } from './opinion/index.js';
+import { opinionFeature, opinionOfferFeature } from './opinion/index.js';
 import { privacyFeature } from './privacy/index.js';
 import { proposalsFeature } from './proposals/index.js';
 import { receptionsFeature } from './receptions/index.js';
@@ -40,4 +40,6 @@ features.use(myOpinionsFeature);
 features.use(privacyFeature);
 features.use(helpFeature);
 features.use(reportFeature);
+// Text no feature took is offered as a new opinion before `unhandled` explains the rest.
+features.use(opinionOfferFeature);
 features.use(unhandledFeature);

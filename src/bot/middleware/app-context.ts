@@ -10,7 +10,9 @@ import type { AppContext, PersonWithRoles } from '../context.js';
 export async function findPerson(deps: AppDeps, telegramId: number): Promise<PersonWithRoles | null> {
   return deps.prisma.person.findUnique({
     where: { telegramId: BigInt(telegramId) },
-    include: { roles: { where: { revokedAt: null } } },
+    // One statement (relation joins): the active roles, and the resident's open draft so
+    // that the opinion dialogue needs no second read.
+    include: { roles: { where: { revokedAt: null } }, opinionDraft: true },
   });
 }
 

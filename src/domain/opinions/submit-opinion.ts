@@ -1,16 +1,18 @@
 // Collect (收集): a resident's opinion enters the loop. The opinion, its COLLECTED
 // event, its attachments, the ACKNOWLEDGE deadline and the officers' notifications
 // are written in one transaction: all of them or none.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Opinion, StaffRoleKind } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { storableText } from '../text/storable.js';
 import { enqueueNotifications } from '../../delivery/message.js';
 import { openDeadline } from './deadlines.js';
 import { allocateTrackingNumber } from './tracking-number.js';
 
 export const attachmentInputSchema = z.object({
-  kind: z.enum(['PHOTO', 'DOCUMENT']),
+  kind: z.enum(['PHOTO', 'DOCUMENT', 'VOICE']),
   telegramFileId: z.string().min(1),
   fileUniqueId: z.string().min(1).optional(),
 });
@@ -32,14 +34,17 @@ export interface SubmitOpinionInput {
   shareContact: boolean;
   locale: string;
   /**
-   * Identifies one confirmation (e.g. the pressed button's callback id): submitting
-   * again with the same key returns the opinion already written instead of a copy.
+   * Identifies one confirmation (e.g. the confirmed draft): submitting again with the
+   * same key, even concurrently from another process, returns the opinion already
+   * written instead of a copy (a unique column decides the race).
    */
   submissionKey?: string;
 }
 
 export interface SubmitOpinionResult {
   opinion: Pick<Opinion, 'id' | 'trackingNo' | 'stationId' | 'createdAt'>;
+  /** When an officer must have acknowledged it: the resident's expected date of the next step. */
+  acknowledgeBy: Date | null;
   notified: number;
 }
 
@@ -53,11 +58,11 @@ function inputSchema(config: DomainDeps['config']) {
       .optional(),
     stationId: z.number().int().positive(),
     categoryId: z.number().int().positive(),
-    text: z.string(),
+    text: z.string().transform(storableText),
     attachments: z.array(attachmentInputSchema).max(config.OPINION_MAX_PHOTOS).default([]),
     location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullish(),
-    contactPhone: z.string().trim().min(3).max(32).nullish(),
-    contactName: z.string().trim().max(128).nullish(),
+    contactPhone: z.string().transform(storableText).pipe(z.string().trim().min(3).max(32)).nullish(),
+    contactName: z.string().transform(storableText).pipe(z.string().trim().max(128)).nullish(),
     shareContact: z.boolean(),
     locale: z.string().min(2).max(10),
     submissionKey: z.string().min(1).max(128).optional(),
@@ -103,13 +108,26 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
   const author = recordedBy ? { recordedById: recordedBy.personId } : { residentId: input.residentId };
   if (input.submissionKey) {
     const earlier = await findSubmission(deps, author, input.submissionKey);
-    if (earlier) return { opinion: earlier, notified: 0 };
+    if (earlier) return earlier;
   }
   // The per-hour limit protects from a resident's flood; a representative records a queue of people.
   if (!recordedBy) await checkOpinionRateLimit(deps, input.residentId!);
-  const now = deps.clock.now();
+  try {
+    return await writeOpinion(deps, input);
+  } catch (error) {
+    // Lost the race for the submission key to another process: theirs is the opinion.
+    const earlier = input.submissionKey ? await findSubmission(deps, author, input.submissionKey) : null;
+    if (earlier) return earlier;
+    throw error;
+  }
+}
 
+type ValidInput = z.infer<ReturnType<typeof inputSchema>>;
+
+async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<SubmitOpinionResult> {
+  const now = deps.clock.now();
   const result = await deps.prisma.$transaction(async (tx) => {
+    const { recordedBy } = input;
     const [resident, recorderRole, station, category] = await Promise.all([
       input.residentId === null ? null : tx.person.findUnique({ where: { id: input.residentId } }),
       recordedBy ? tx.staffRole.findFirst({ where: { personId: recordedBy.personId, revokedAt: null, kind: recorderKind(recordedBy.channel) } }) : null,
@@ -120,11 +138,15 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
     if (recordedBy && !recorderRole) throw new DomainError('forbidden', 'error-forbidden', { action: 'record' });
     if (!station) throw new DomainError('not-found', 'stations-not-found');
     if (!category) throw new DomainError('not-found', 'opinion-category-not-found');
-
-    const trackingNo = await allocateTrackingNumber(tx, now, deps.config.TIME_ZONE);
+    if (resident) await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
+    const officers = await tx.staffRole.findMany({
+      where: { kind: 'LIAISON_OFFICER', stationId: station.id, revokedAt: null, person: { chatId: { not: null }, erasedAt: null } },
+      select: { person: { select: { id: true, chatId: true } } },
+    });
     const opinion = await tx.opinion.create({
       data: {
-        trackingNo,
+        // Numbered last (below): the placeholder is never seen outside this transaction.
+        trackingNo: `pending:${randomUUID()}`,
         residentId: resident?.id ?? null,
         channel: recordedBy?.channel ?? 'CHAT',
         recordedById: recordedBy?.personId ?? null,
@@ -138,6 +160,7 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
         contactName: input.contactName ?? null,
         shareContact: input.shareContact,
         locale: input.locale,
+        submissionKey: input.submissionKey ?? null,
         createdAt: now,
       },
     });
@@ -150,7 +173,7 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
         toStage: 'COLLECTED',
         round: 1,
         at: now,
-        data: input.submissionKey ? { submissionKey: input.submissionKey } : {},
+        data: {},
       },
     });
     if (input.attachments.length > 0) {
@@ -158,13 +181,12 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
         data: input.attachments.map((a) => ({ opinionId: opinion.id, kind: a.kind, telegramFileId: a.telegramFileId, fileUniqueId: a.fileUniqueId ?? null, createdAt: now })),
       });
     }
-    await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
-    if (resident) await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
+    const acknowledge = await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
 
-    const officers = await tx.staffRole.findMany({
-      where: { kind: 'LIAISON_OFFICER', stationId: station.id, revokedAt: null, person: { chatId: { not: null }, erasedAt: null } },
-      select: { person: { select: { id: true, chatId: true } } },
-    });
+    // The month's counter row is locked from here to the commit: every submission of the
+    // district queues on it, so only what needs the number comes after.
+    const trackingNo = await allocateTrackingNumber(tx, now, deps.config.TIME_ZONE);
+    await tx.opinion.update({ where: { id: opinion.id }, data: { trackingNo } });
     const recipients = [...new Map(officers.map(({ person }) => [person.id, person])).values()];
     const notified = await enqueueNotifications(
       tx,
@@ -188,8 +210,9 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
         },
       })),
     );
-    return { opinion: { id: opinion.id, trackingNo, stationId: station.id, createdAt: opinion.createdAt }, notified };
-  });
+    return { opinion: { id: opinion.id, trackingNo, stationId: station.id, createdAt: opinion.createdAt }, acknowledgeBy: acknowledge.dueAt, notified };
+    // Submissions queue on the counter lock: at a peak, waiting a little beats refusing.
+  }, { maxWait: 10_000, timeout: 15_000 });
   if (result.notified > 0) deps.outbox.notify();
   return result;
 }
@@ -199,17 +222,25 @@ function recorderKind(channel: RecordedChannel): StaffRoleKind {
   return channel === 'LEADER_RECEPTION' ? 'DISTRICT_ADMIN' : 'REPRESENTATIVE';
 }
 
-/** The opinion a confirmation already produced: a dialogue replayed after a crash must not file it twice. */
-async function findSubmission(
+/** The opinion a confirmation already produced (a double tap, a redelivered update, another instance). */
+export async function findSubmission(
   deps: Pick<DomainDeps, 'prisma'>,
   author: { residentId: number | null } | { recordedById: number },
   submissionKey: string,
-): Promise<SubmitOpinionResult['opinion'] | null> {
-  const event = await deps.prisma.opinionEvent.findFirst({
-    where: { type: 'COLLECTED', opinion: author, data: { path: ['submissionKey'], equals: submissionKey } },
-    select: { opinion: { select: { id: true, trackingNo: true, stationId: true, createdAt: true } } },
+): Promise<SubmitOpinionResult | null> {
+  const found = await deps.prisma.opinion.findFirst({
+    where: { submissionKey, ...author },
+    select: {
+      id: true,
+      trackingNo: true,
+      stationId: true,
+      createdAt: true,
+      deadlines: { where: { kind: 'ACKNOWLEDGE', round: 1 }, select: { dueAt: true }, take: 1 },
+    },
   });
-  return event?.opinion ?? null;
+  if (!found) return null;
+  const { deadlines, ...opinion } = found;
+  return { opinion, acknowledgeBy: deadlines[0]?.dueAt ?? null, notified: 0 };
 }
 
 const EXCERPT_CHARACTERS = 120;

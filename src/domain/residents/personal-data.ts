@@ -104,6 +104,8 @@ export async function erasePersonalData(deps: Pick<DomainDeps, 'prisma' | 'clock
     await tx.attachment.deleteMany({ where: { opinion: { residentId: personId } } });
     // Sessions and unfinished dialogues are stored per chat (`<kind>:<chatId>`).
     if (person.chatId !== null) await tx.$executeRaw`DELETE FROM "KeyValue" WHERE key ~ ${`^[a-z-]+:${person.chatId}$`}`;
+    // An unfinished opinion is what they typed, not yet anyone's case: it goes entirely.
+    await tx.opinionDraft.deleteMany({ where: { residentId: personId } });
     // Undelivered messages would still reach the chat: drop them, and the chat id with them.
     await tx.notification.updateMany({ where: { personId, status: 'PENDING' }, data: { status: 'FAILED', lastError: 'recipient erased their data' } });
     await tx.notification.updateMany({ where: { personId }, data: { chatId: 0n } });

@@ -1,0 +1,288 @@
+// `npm run bench:dialogue [-- --residents 200 --concurrency 50 --rounds 3 --backend both]`:
+// the resident's whole submission dialogue (/new, street, station, category, text, skip
+// photos, skip location, skip phone, confirm: 9 updates) through `bot.handleUpdate` with
+// a fake Telegram, N residents with C at once, against a floor: a minimal grammY bot that
+// does one INSERT and sends one reply per update, on the same database and the same fake
+// Telegram. Product and floor alternate over rounds; medians are printed with the ratio.
+// PostgreSQL: a database of its own (minyi_bench_dialogue_<random>), dropped at the end.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { Bot } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import pg from 'pg';
+import { createDeps } from '../src/app.js';
+import { createBot } from '../src/bot/create-bot.js';
+import { ManualClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase, type Database, type DatabaseKind } from '../src/db/database.js';
+import { seedDemoDistrict } from '../src/domain/seed/demo-district.js';
+import { createLogger } from '../src/logger.js';
+
+const { values } = parseArgs({
+  options: {
+    residents: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '3' },
+    backend: { type: 'string', default: 'both' },
+  },
+});
+const residents = Number(values.residents);
+const concurrency = Number(values.concurrency);
+const rounds = Number(values.rounds);
+const backends: DatabaseKind[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as DatabaseKind];
+if (![residents, concurrency, rounds].every((n) => Number.isInteger(n) && n > 0) || !backends.every((b) => b === 'postgres' || b === 'pglite')) {
+  console.error('Usage: npm run bench:dialogue -- [--residents N] [--concurrency C] [--rounds R (≥ 1)] [--backend postgres|pglite|both]');
+  process.exit(2);
+}
+
+// ───────────────────────────── Counting SQL statements ─────────────────────────────
+
+let statements = 0;
+const countPg = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (countPg as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+for (const method of ['query', 'exec'] as const) {
+  const original = PGlite.prototype[method] as (...a: unknown[]) => unknown;
+  (PGlite.prototype as unknown as Record<string, unknown>)[method] = function (this: PGlite, ...args: unknown[]) {
+    statements++;
+    return original.apply(this, args);
+  };
+}
+const originalTransaction = PGlite.prototype.transaction;
+PGlite.prototype.transaction = function (this: PGlite, callback: Parameters<PGlite['transaction']>[0]) {
+  statements += 2; // BEGIN, COMMIT
+  return originalTransaction.call(this, (tx) => {
+    const query = tx.query.bind(tx);
+    tx.query = ((...args: Parameters<typeof query>) => (statements++, query(...args))) as typeof tx.query;
+    return callback(tx);
+  });
+} as typeof PGlite.prototype.transaction;
+
+// ───────────────────────────── A fake Telegram ─────────────────────────────
+
+const botInfo = { id: 4242, is_bot: true, first_name: 'minyi', username: 'minyi_bench_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } as UserFromGetMe;
+
+/** Answers every Bot API call like Telegram, and keeps each chat's latest inline buttons (callback data). */
+class BenchTelegram {
+  readonly buttons = new Map<number, string[]>();
+  #messageId = 1;
+  readonly fetch = (async (_input: string | URL | Request, init?: RequestInit) => {
+    const payload = JSON.parse(String(init?.body ?? '{}')) as { chat_id?: number; reply_markup?: { inline_keyboard?: { callback_data?: string }[][] } };
+    const inline = payload.reply_markup?.inline_keyboard;
+    if (payload.chat_id !== undefined && inline) this.buttons.set(payload.chat_id, inline.flat().flatMap((b) => b.callback_data ?? []));
+    // The summary's buttons removed: submitted (or abandoned).
+    if (payload.chat_id !== undefined && String(_input).endsWith('/editMessageReplyMarkup')) this.buttons.set(payload.chat_id, []);
+    const result = payload.chat_id === undefined ? true : { message_id: this.#messageId++, date: 0, chat: { id: payload.chat_id, type: 'private' } };
+    return new Response(JSON.stringify({ ok: true, result }), { headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+
+  has(chatId: number, prefix: string): boolean {
+    return this.buttons.get(chatId)?.some((b) => b.startsWith(prefix)) ?? false;
+  }
+
+  press(chatId: number, prefix: string): string {
+    const data = this.buttons.get(chatId)?.find((b) => b.startsWith(prefix));
+    if (!data) throw new Error(`chat ${chatId}: no button ${prefix} in ${this.buttons.get(chatId)?.join(' | ')}`);
+    return data;
+  }
+}
+
+// ───────────────────────────── The dialogue, as updates ─────────────────────────────
+
+let updateId = 1;
+function message(userId: number, text: string): Update {
+  const entities = text.startsWith('/') ? [{ type: 'bot_command' as const, offset: 0, length: text.length }] : undefined;
+  const from = { id: userId, is_bot: false, first_name: 'Bench', language_code: 'zh-hans' };
+  return { update_id: updateId++, message: { message_id: updateId, date: 0, chat: { id: userId, type: 'private', first_name: 'Bench' }, from, text, ...(entities ? { entities } : {}) } } as Update;
+}
+function press(userId: number, data: string): Update {
+  const from = { id: userId, is_bot: false, first_name: 'Bench', language_code: 'zh-hans' };
+  return {
+    update_id: updateId++,
+    callback_query: { id: String(updateId), from, chat_instance: 'bench', data, message: { message_id: 1, date: 0, chat: { id: userId, type: 'private', first_name: 'Bench' }, text: 'x' } },
+  } as Update;
+}
+
+interface Place {
+  streetId: number;
+  stationId: number;
+  categoryId: number;
+}
+
+/**
+ * One resident's submission, step by step: each step builds its update from what the bot
+ * last showed, or undefined when there is nothing to send (no refused submission to retry).
+ */
+function dialogue(userId: number, place: Place, telegram: BenchTelegram): (() => Update | undefined)[] {
+  // A submission refused under load ("please tap Submit again") is tapped again, as a person would.
+  const retry = () => (telegram.has(userId, 'op:confirm') ? (retries++, press(userId, telegram.press(userId, 'op:confirm'))) : undefined);
+  return [
+    () => message(userId, '/new'),
+    () => press(userId, telegram.press(userId, `stn:r:${place.streetId}`)),
+    () => press(userId, telegram.press(userId, `stn:s:${place.stationId}`)),
+    () => press(userId, telegram.press(userId, `op:category:${place.categoryId}`)),
+    () => message(userId, '菜市场门口的下水道堵了，污水流到路上，请尽快疏通。'),
+    () => press(userId, telegram.press(userId, 'op:done')),
+    () => message(userId, '跳过'),
+    () => message(userId, '跳过'),
+    () => press(userId, telegram.press(userId, 'op:confirm')),
+    retry,
+    retry,
+  ];
+}
+let retries = 0;
+const STEPS = 9;
+
+interface RunResult {
+  seconds: number;
+  updates: number;
+  latencies: number[];
+  /** Latencies by the step's position in the dialogue. */
+  bySteps: number[][];
+  statements: number;
+}
+
+/** N residents, C at once; each resident's updates in order, as a person sends them. */
+async function run(handle: (update: Update) => Promise<void>, users: number[], steps: (userId: number) => (() => Update | undefined)[]): Promise<RunResult> {
+  const latencies: number[] = [];
+  const bySteps: number[][] = [];
+  const before = statements;
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, users.length) }, async () => {
+      while (next < users.length) {
+        const userId = users[next++]!;
+        for (const [index, step] of steps(userId).entries()) {
+          const update = step();
+          if (!update) continue;
+          const at = performance.now();
+          await handle(update);
+          latencies.push(performance.now() - at);
+          (bySteps[index] ??= []).push(performance.now() - at);
+        }
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, updates: latencies.length, latencies, bySteps, statements: statements - before };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+
+// ───────────────────────────── Per backend ─────────────────────────────
+
+async function openBenchDatabase(kind: DatabaseKind): Promise<{ db: Database; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const db = await openDatabase({ pgliteDir: 'memory://' });
+    return { db, drop: () => db.close() };
+  }
+  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `minyi_bench_dialogue_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await admin(`DROP DATABASE IF EXISTS "${name}"`);
+    },
+  };
+}
+
+async function benchBackend(kind: DatabaseKind): Promise<void> {
+  const { db, drop } = await openBenchDatabase(kind);
+  try {
+    const clock = new ManualClock(new Date('2026-11-23T01:00:00Z'));
+    await seedDemoDistrict(db.prisma, { now: clock.now() });
+    const config = loadConfig({ BOT_TOKEN: 'bench-token', LOG_LEVEL: 'silent', OPINIONS_PER_HOUR: '1000000' });
+    const deps = await createDeps(config, { db, clock, logger: createLogger(process.env.BENCH_LOG_LEVEL === 'error' ? 'error' : 'silent') });
+    const telegram = new BenchTelegram();
+    const product = createBot({ token: 'bench-token', deps, botInfo, client: { fetch: telegram.fetch } });
+
+    await db.sql.exec('CREATE TABLE bench_floor (id SERIAL PRIMARY KEY, chat_id BIGINT NOT NULL, update_id INT NOT NULL, at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    const floor = new Bot('bench-token', { botInfo, client: { fetch: telegram.fetch } });
+    floor.on(['message', 'callback_query'], async (ctx) => {
+      await db.sql.query('INSERT INTO bench_floor (chat_id, update_id) VALUES ($1, $2)', [ctx.chatId, ctx.update.update_id]);
+      await ctx.reply('ok');
+    });
+
+    // The street's Representatives' Home: the street's menu lists it directly.
+    const station = await db.prisma.station.findFirstOrThrow({ where: { nameZh: '中山路街道代表之家' } });
+    const category = await db.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+    const place: Place = { streetId: station.regionId, stationId: station.id, categoryId: category.id };
+
+    // Consented residents, fresh ones every round (the same state shape each time).
+    const residentIds = (round: number) => Array.from({ length: residents }, (_, i) => 5_000_000 + round * 100_000 + i);
+    const now = clock.now();
+    for (let round = 0; round <= rounds; round++) {
+      await db.prisma.person.createMany({
+        data: residentIds(round).map((id) => ({ telegramId: BigInt(id), chatId: BigInt(id), displayName: 'Bench', locale: 'zh-CN', consentedAt: now })),
+      });
+    }
+
+    const productRuns: RunResult[] = [];
+    const floorRuns: RunResult[] = [];
+    const runProduct = (round: number) => run((u) => product.handleUpdate(u), residentIds(round), (id) => dialogue(id, place, telegram));
+    const floorSteps = (id: number) => Array.from({ length: STEPS }, (_, i) => () => (i % 2 ? press(id, 'x') : message(id, 'x')));
+    const runFloor = (round: number) => run((u) => floor.handleUpdate(u), residentIds(round), floorSteps);
+    // Warm-up (JIT, connections, caches), not counted.
+    await runProduct(0);
+    await runFloor(0);
+    for (let round = 1; round <= rounds; round++) {
+      // Alternate who goes first, so that neither always meets a warmer machine.
+      if (round % 2) {
+        productRuns.push(await runProduct(round));
+        floorRuns.push(await runFloor(round));
+      } else {
+        floorRuns.push(await runFloor(round));
+        productRuns.push(await runProduct(round));
+      }
+    }
+    const submitted = await db.prisma.opinion.count();
+    if (submitted !== residents * (rounds + 1)) console.log(`${kind}: ${residents * (rounds + 1) - submitted} of ${residents * (rounds + 1)} dialogues did not end in an opinion`);
+    if (retries > 0) console.log(`${kind}: ${retries} submissions refused under load and tapped again`);
+    retries = 0;
+
+    const summarise = (runs: RunResult[]) => ({
+      perSecond: median(runs.map((r) => r.updates / r.seconds)),
+      p50: median(runs.map((r) => percentile(r.latencies, 0.5))),
+      p95: median(runs.map((r) => percentile(r.latencies, 0.95))),
+      statements: median(runs.map((r) => r.statements / r.updates)),
+    });
+    const p = summarise(productRuns);
+    const f = summarise(floorRuns);
+    const row = (name: string, s: ReturnType<typeof summarise>) =>
+      `${name.padEnd(8)} ${s.perSecond.toFixed(1).padStart(9)} ${s.p50.toFixed(1).padStart(9)} ${s.p95.toFixed(1).padStart(9)} ${s.statements.toFixed(2).padStart(10)}`;
+    console.log(`\n${kind}: ${residents} residents × ${STEPS} updates, ${concurrency} at once, ${rounds} rounds (medians)`);
+    console.log(`${''.padEnd(8)} ${'updates/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)} ${'SQL/update'.padStart(10)}`);
+    console.log(row('product', p));
+    console.log(row('floor', f));
+    const stepNames = ['/new', 'street', 'station', 'category', 'text', 'no photos', 'no location', 'no phone', 'confirm', 'confirm again'];
+    const byStep = stepNames.flatMap((name, i) => {
+      const p50s = productRuns.flatMap((r) => (r.bySteps[i] ? [percentile(r.bySteps[i]!, 0.5)] : []));
+      return p50s.length ? [`${name} ${median(p50s).toFixed(0)}`] : [];
+    });
+    console.log(`product p50 ms by step: ${byStep.join(', ')}`);
+    console.log(`ratio product/floor: ${(p.perSecond / f.perSecond).toFixed(2)}×  (per round: ${productRuns.map((r, i) => (r.updates / r.seconds / (floorRuns[i]!.updates / floorRuns[i]!.seconds)).toFixed(2)).join(', ')})`);
+  } finally {
+    await drop();
+  }
+}
+
+console.log('floor: a grammY bot that does one INSERT and sends one reply per update, same database, same fake Telegram');
+for (const kind of backends) await benchBackend(kind);
