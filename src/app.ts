@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './db/database.js';
 import type { AppDeps } from './deps.js';
 import { readFileSync } from 'node:fs';
 import { stagePolicyListSchema, WorkingCalendar } from './domain/calendar/index.js';
+import { categoryStagePolicies } from './domain/network/category-limits.js';
 import { createTranslate } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -34,7 +35,8 @@ export async function createDeps(config: Config, overrides: CreateDepsOverrides 
     logger,
     translate: createTranslate(config.DEFAULT_LOCALE),
     calendar,
-    stagePolicies: readStagePolicies(config.STAGE_LIMITS_FILE),
+    // The office's per-category limits from its spreadsheet, then the operator's file, which wins on a tie.
+    stagePolicies: [...(await categoryStagePolicies(db.prisma)), ...readStagePolicies(config.STAGE_LIMITS_FILE)],
   };
 }
 

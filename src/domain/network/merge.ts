@@ -250,11 +250,11 @@ async function mergeReceptionDays(tx: Tx, now: string, ts: (index: number) => st
     `UPDATE "ReceptionDay" t SET "endsAt" = n.ends_at, "noteZh" = n.note_zh, "noteEn" = n.note_en FROM reception n
      WHERE ${match} AND (t."endsAt", t."noteZh", t."noteEn") IS DISTINCT FROM (n.ends_at, n.note_zh, n.note_en) RETURNING n.label`,
   );
-  const added = await counted(
-    tx,
+  // Counted before the insert, to name the new days in the district's local time as the file does.
+  const added = await counted(tx, `SELECT label FROM reception n WHERE NOT EXISTS (SELECT 1 FROM "ReceptionDay" t WHERE ${match})`);
+  await tx.$executeRawUnsafe(
     `INSERT INTO "ReceptionDay"("stationId", "representativeId", "startsAt", "endsAt", "noteZh", "noteEn")
-     SELECT station_id, representative_id, starts_at, ends_at, note_zh, note_en FROM reception n
-     WHERE NOT EXISTS (SELECT 1 FROM "ReceptionDay" t WHERE ${match}) RETURNING (SELECT code FROM "Station" WHERE id = "stationId") || ' ' || to_char("startsAt", 'YYYY-MM-DD HH24:MI') AS label`,
+     SELECT station_id, representative_id, starts_at, ends_at, note_zh, note_en FROM reception n WHERE NOT EXISTS (SELECT 1 FROM "ReceptionDay" t WHERE ${match})`,
   );
   const removed = await counted(
     tx,
