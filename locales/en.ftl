@@ -63,6 +63,7 @@ import-error-required = this cell must not be empty.
 import-error-too-long = the text is too long.
 import-error-bad-code = “{ $value }” is not a valid code (letters, digits, “.”, “_” and “-”, starting with a letter or digit).
 import-error-bad-enum = “{ $value }” is not one of: { $allowed }.
+import-error-unknown-role = unknown role “{ $value }”: the roles are { $allowed }.
 import-error-bad-coordinate = “{ $value }” is not a valid coordinate (latitude −90…90, longitude −180…180, in decimal degrees).
 import-error-bad-date = “{ $value }” is not a valid date (YYYY-MM-DD).
 import-error-bad-time = “{ $value }” is not a valid time (HH:MM).

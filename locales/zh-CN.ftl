@@ -63,6 +63,7 @@ import-error-required = 此单元格不能为空。
 import-error-too-long = 文字过长。
 import-error-bad-code = “{ $value }”不是有效编号（字母、数字、“.”、“_”、“-”，以字母或数字开头）。
 import-error-bad-enum = “{ $value }”不在可选值之内：{ $allowed }。
+import-error-unknown-role = 未知角色“{ $value }”：可选角色为 { $allowed }。
 import-error-bad-coordinate = “{ $value }”不是有效坐标（纬度 −90～90，经度 −180～180，十进制度）。
 import-error-bad-date = “{ $value }”不是有效日期（YYYY-MM-DD）。
 import-error-bad-time = “{ $value }”不是有效时间（HH:MM）。

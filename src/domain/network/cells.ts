@@ -42,11 +42,11 @@ const code = z.string().max(64, issue('import-error-too-long')).regex(/^[\p{L}\p
 const text = z.string().max(300, issue('import-error-too-long'));
 const optionalText = text.transform((value) => value || null);
 
-function enumeration<T extends string>(values: Enumeration<T>) {
+function enumeration<T extends string>(values: Enumeration<T>, key = 'import-error-bad-enum') {
   return z.string().transform((cell, context): T => {
     const value = parseEnumCell(values, cell);
     if (value === undefined) {
-      context.addIssue({ code: 'custom', message: 'import-error-bad-enum', params: { allowed: values.values.join(', ') } });
+      context.addIssue({ code: 'custom', message: key, params: { allowed: values.values.join(', ') } });
       return z.NEVER;
     }
     return value;
@@ -91,7 +91,7 @@ const cellSchemas: Record<SheetKind, Record<string, z.ZodType>> = {
     code, tier: enumeration(STATION_TIERS), nameZh: text, nameEn: text, region: code, home: code,
     addressZh: text, addressEn: text, latitude: coordinate(90), longitude: coordinate(180), hoursZh: text, hoursEn: text, phone: optionalText,
   },
-  staff: { code, name: text, role: enumeration(STAFF_ROLES), scope: code, telegramId, phone: optionalText, level: enumeration(REPRESENTATIVE_LEVELS) },
+  staff: { code, name: text, role: enumeration(STAFF_ROLES, 'import-error-unknown-role'), scope: code, telegramId, phone: optionalText, level: enumeration(REPRESENTATIVE_LEVELS) },
   receptionDays: { station: code, representative: code, date, from: time, to: time, noteZh: optionalText, noteEn: optionalText },
   agencies: { code, nameZh: text, nameEn: text, region: code },
   categories: {

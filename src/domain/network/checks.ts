@@ -105,7 +105,8 @@ function checks(scope: ImportScope): { sheet: SheetKind; sql: string }[] {
       sql: `SELECT s."row", 'parent', 'import-error-parent-kind', s.parent, NULL FROM ${checked('regions')} s JOIN net_regions p ON p.code = s.parent
             WHERE NOT ((s.kind IN ('STREET', 'TOWN') AND p.kind = 'DISTRICT') OR (s.kind IN ('COMMUNITY', 'VILLAGE') AND p.kind IN ('STREET', 'TOWN')))`,
     },
-    outside('regions', 'code', scoped ? `NOT ${inScope('s.code')}` : 'false'),
+    // A region under an unknown parent is reported as such, not as outside the scope as well.
+    outside('regions', 'code', scoped ? `NOT ${inScope('s.code')} AND (s.parent IS NULL OR EXISTS (SELECT 1 FROM net_regions n WHERE n.code = s.parent))` : 'false'),
     { sheet: 'stations', sql: `SELECT "row", 'region', 'import-error-unknown-region', region, NULL FROM ${checked('stations')} s WHERE NOT EXISTS (SELECT 1 FROM net_regions n WHERE n.code = s.region)` },
     {
       sheet: 'stations',

@@ -13,6 +13,9 @@ export type WorkbookEvent =
 
 export async function* readNetworkWorkbook(input: Readable | string): AsyncGenerator<WorkbookEvent> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  // exceljs reads a sheet's name from workbook.xml, which many writers (exceljs itself among them)
+  // put after the sheets: without this empty model it fails on such a file.
+  (reader as unknown as { model: { sheets: unknown[] } }).model = { sheets: [] };
   for await (const worksheet of reader) {
     let spec: SheetSpec | undefined;
     let columns = new Map<string, number>();
