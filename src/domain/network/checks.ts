@@ -67,7 +67,12 @@ async function buildNetworkView(tx: Tx, scope: ImportScope): Promise<void> {
       LEFT JOIN "Station" st ON st.id = sr."stationId" LEFT JOIN "Agency" ag ON ag.id = sr."agencyId"
       LEFT JOIN "Region" r ON r.id = coalesce(st."regionId", ag."regionId", sr."regionId")
       WHERE sr."revokedAt" IS NULL AND (${outside('r.code')}) AND NOT EXISTS (SELECT 1 FROM stage_staff x WHERE x.code = sr.code);
-    CREATE INDEX ON net_staff (code)`);
+    CREATE INDEX ON net_staff (code);
+    ANALYZE net_regions;
+    ANALYZE net_region_ancestors;
+    ANALYZE net_stations;
+    ANALYZE net_agencies;
+    ANALYZE net_staff`);
 }
 
 /** The rows a check looks at: those whose cells all passed (the others are reported already, but still count as references). */
