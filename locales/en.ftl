@@ -57,6 +57,73 @@ invitation-created =
     { $link }
     or have them send the bot: /join { $code }
 
+## Network import
+import-issue = { $sheet }, row { $row }, column { $column } ({ $header }): { $message }
+import-error-required = this cell must not be empty.
+import-error-too-long = the text is too long.
+import-error-bad-code = “{ $value }” is not a valid code (letters, digits, “.”, “_” and “-”, starting with a letter or digit).
+import-error-bad-enum = “{ $value }” is not one of: { $allowed }.
+import-error-unknown-role = unknown role “{ $value }”: the roles are { $allowed }.
+import-error-bad-coordinate = “{ $value }” is not a valid coordinate (latitude −90…90, longitude −180…180, in decimal degrees).
+import-error-bad-date = “{ $value }” is not a valid date (YYYY-MM-DD).
+import-error-bad-time = “{ $value }” is not a valid time (HH:MM).
+import-error-bad-time-range = the reception must end after it starts.
+import-error-bad-time-zone = “{ $value }” is not a known time zone (e.g. Asia/Shanghai).
+import-error-bad-telegram-id = “{ $value }” is not a Telegram user id (digits only).
+import-error-bad-number = “{ $value }” is not a positive whole number.
+import-error-bad-value = “{ $value }” is not valid here.
+import-error-parent-required = a street, town, community or village needs its parent region.
+import-error-district-parent = a district has no parent region.
+import-error-parent-kind = “{ $value }” cannot be the parent: streets and towns belong to a district, communities and villages to a street or town.
+import-error-missing-column = the sheet lacks this column.
+import-error-duplicate-code = “{ $value }” appears again (first on row { $other }).
+import-error-unknown-street = unknown street or town “{ $value }”: it is neither in the regions sheet nor in the database.
+import-error-unknown-region = unknown region “{ $value }”: it is neither in the regions sheet nor in the database.
+import-error-unknown-home = “{ $value }” is not a Representatives’ Home (tier HOME) of this network; a home itself belongs to no home.
+import-error-unknown-station = unknown station “{ $value }”.
+import-error-unknown-scope = “{ $value }” is not a { $other ->
+    [LIAISON_OFFICER] station
+    [REPRESENTATIVE] station
+    [AGENCY_HANDLER] agency
+    [STREET_ADMIN] street or town
+   *[other] district
+} of this network.
+import-error-unknown-representative = “{ $value }” is not a representative of the staff sheet.
+import-error-outside-scope = “{ $value }” lies outside the part of the network you manage.
+import-refused = { $count ->
+    [one] One error
+   *[other] { $count } errors
+}: nothing was written. Correct the file and import it again.
+import-refused-more = … and { $count } more.
+import-dry-run = Dry run: nothing was written. Importing this file would change:
+import-applied = Imported. Changes:
+import-sheet-changes = { $sheet }: { $added } added, { $changed } changed, { $deactivated } deactivated.
+import-sheet-unchanged = { $sheet }: no change.
+import-codes-added = added: { $codes }
+import-codes-changed = changed: { $codes }
+import-codes-deactivated = deactivated: { $codes }
+import-nothing-changes = The file matches the network: nothing to change.
+import-invitations = { $count } invitations for staff not yet on Telegram.
+import-invitations-sheet-name = Invitations
+import-invitations-header-name = Name
+import-invitations-header-role = Role
+import-invitations-header-scope = Scope
+import-invitations-header-link = Link
+import-invitations-header-code = Code
+import-invitations-header-expires = Valid until
+import-invitations-header-qr = QR code
+import-bot-send-file = Send the district spreadsheet (.xlsx) as a file: I check it and show what would change before anything is written. /template gives an empty template, /export the current network.
+import-bot-not-xlsx = This is not an .xlsx spreadsheet. Please send the file exported from Excel or WPS as .xlsx.
+import-bot-too-large = The file is larger than 20 MB, which Telegram lets a bot download. Please split it, or use the command line import.
+import-bot-checking = Checking the spreadsheet…
+import-bot-confirm = Apply these changes
+import-bot-cancel = Cancel
+import-bot-cancelled = Cancelled: nothing was written.
+import-bot-expired = This import is no longer pending: please send the file again.
+import-bot-invitations-caption = Invitations to hand out: one link and QR code per person.
+import-bot-template-caption = The district spreadsheet template: fill in each sheet and send the file back to me.
+import-bot-export-caption = The current network, in the template’s layout: edit and send it back to import.
+
 ## Staff admin
 staff-role-liaison-officer = liaison officer
 staff-role-representative = representative

@@ -57,6 +57,70 @@ invitation-created =
     { $link }
     或让对方向机器人发送：/join { $code }
 
+## Network import
+import-issue = { $sheet }，第 { $row } 行，第 { $column } 列（{ $header }）：{ $message }
+import-error-required = 此单元格不能为空。
+import-error-too-long = 文字过长。
+import-error-bad-code = “{ $value }”不是有效编号（字母、数字、“.”、“_”、“-”，以字母或数字开头）。
+import-error-bad-enum = “{ $value }”不在可选值之内：{ $allowed }。
+import-error-unknown-role = 未知角色“{ $value }”：可选角色为 { $allowed }。
+import-error-bad-coordinate = “{ $value }”不是有效坐标（纬度 −90～90，经度 −180～180，十进制度）。
+import-error-bad-date = “{ $value }”不是有效日期（YYYY-MM-DD）。
+import-error-bad-time = “{ $value }”不是有效时间（HH:MM）。
+import-error-bad-time-range = 接待结束时间必须晚于开始时间。
+import-error-bad-time-zone = “{ $value }”不是已知时区（例如 Asia/Shanghai）。
+import-error-bad-telegram-id = “{ $value }”不是 Telegram 用户ID（只含数字）。
+import-error-bad-number = “{ $value }”不是正整数。
+import-error-bad-value = “{ $value }”在此无效。
+import-error-parent-required = 街道、镇、社区、村必须填写上级区域。
+import-error-district-parent = 区没有上级区域。
+import-error-parent-kind = “{ $value }”不能作为上级：街道和镇属于区，社区和村属于街道或镇。
+import-error-missing-column = 此工作表缺少这一列。
+import-error-duplicate-code = “{ $value }”重复（首次出现在第 { $other } 行）。
+import-error-unknown-street = 未知的街道或镇“{ $value }”：区域表和数据库中都没有。
+import-error-unknown-region = 未知区域“{ $value }”：区域表和数据库中都没有。
+import-error-unknown-home = “{ $value }”不是本网络的代表之家（层级 HOME）；代表之家本身不隶属其他代表之家。
+import-error-unknown-station = 未知站点“{ $value }”。
+import-error-unknown-scope = “{ $value }”不是本网络的{ $other ->
+    [LIAISON_OFFICER] 站点
+    [REPRESENTATIVE] 站点
+    [AGENCY_HANDLER] 承办单位
+    [STREET_ADMIN] 街道或镇
+   *[other] 区
+}。
+import-error-unknown-representative = “{ $value }”不是人员表中的人大代表。
+import-error-outside-scope = “{ $value }”不在您管理的范围之内。
+import-refused = 共 { $count } 处错误：未写入任何内容。请修改文件后重新导入。
+import-refused-more = ……另有 { $count } 处。
+import-dry-run = 试导入：未写入任何内容。导入此文件将会：
+import-applied = 已导入。变更如下：
+import-sheet-changes = { $sheet }：新增 { $added }，修改 { $changed }，停用 { $deactivated }。
+import-sheet-unchanged = { $sheet }：无变化。
+import-codes-added = 新增：{ $codes }
+import-codes-changed = 修改：{ $codes }
+import-codes-deactivated = 停用：{ $codes }
+import-nothing-changes = 文件与现有网络一致：无需变更。
+import-invitations = 已为尚未使用 Telegram 的人员生成 { $count } 份邀请。
+import-invitations-sheet-name = 邀请
+import-invitations-header-name = 姓名
+import-invitations-header-role = 角色
+import-invitations-header-scope = 范围
+import-invitations-header-link = 链接
+import-invitations-header-code = 邀请码
+import-invitations-header-expires = 有效期至
+import-invitations-header-qr = 二维码
+import-bot-send-file = 请以文件形式发送区网络表格（.xlsx）：我会先检查，并在写入前显示将要发生的变更。/template 获取空白模板，/export 导出现有网络。
+import-bot-not-xlsx = 这不是 .xlsx 表格。请从 Excel 或 WPS 另存为 .xlsx 后发送。
+import-bot-too-large = 文件超过 20 MB，超出 Telegram 允许机器人下载的大小。请拆分文件，或使用命令行导入。
+import-bot-checking = 正在检查表格……
+import-bot-confirm = 确认导入
+import-bot-cancel = 取消
+import-bot-cancelled = 已取消：未写入任何内容。
+import-bot-expired = 此导入已失效：请重新发送文件。
+import-bot-invitations-caption = 待发放的邀请：每人一个链接和二维码。
+import-bot-template-caption = 区网络表格模板：填写各工作表后发回给我。
+import-bot-export-caption = 现有网络（模板格式）：修改后发回即可导入。
+
 ## Staff admin
 staff-role-liaison-officer = 民情联络员
 staff-role-representative = 人大代表

@@ -6,6 +6,7 @@ import type { AppDeps } from './deps.js';
 import { readFileSync } from 'node:fs';
 import { createOutboxSignal, type OutboxSignal } from './delivery/signal.js';
 import { stagePolicyListSchema, WorkingCalendar } from './domain/calendar/index.js';
+import { categoryStagePolicies } from './domain/network/category-limits.js';
 import { createTranslate } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { postgresConfigProblem, untilReachable } from './startup.js';
@@ -55,7 +56,8 @@ export async function createDeps(config: Config, overrides: CreateDepsOverrides 
     logger,
     translate: createTranslate(config.DEFAULT_LOCALE),
     calendar,
-    stagePolicies,
+    // The office's per-category limits from its spreadsheet, then the operator's file, which wins on a tie.
+    stagePolicies: [...(await categoryStagePolicies(db.prisma)), ...stagePolicies],
     outbox: overrides.outbox ?? createOutboxSignal({ redisUrl: config.REDIS_URL, logger }),
   };
 }

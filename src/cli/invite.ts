@@ -3,10 +3,10 @@
 // invites everyone else in chat (/invite). No other role can be created here.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Api } from 'grammy';
 import { createDeps } from '../app.js';
 import { loadConfig } from '../config.js';
 import { isDomainError } from '../domain/errors.js';
+import { botUsername } from './bot-username.js';
 import { createBootstrapInvitation, invitationDeepLink, INVITATION_START_PREFIX } from '../domain/staff/index.js';
 import { runCommand } from './run-command.js';
 
@@ -35,12 +35,3 @@ await runCommand(async () => {
   }
 });
 
-/** The bot's username for the deep link, when the token is set and Telegram answers. */
-async function botUsername(token: string | undefined, apiRoot: string): Promise<string | undefined> {
-  if (!token) return undefined;
-  try {
-    return (await new Api(token, { apiRoot }).getMe()).username;
-  } catch {
-    return undefined;
-  }
-}

@@ -187,6 +187,10 @@ export class TestUser {
     );
   }
 
+  sendDocument(fileId: string, fileName: string, mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): Promise<ApiCall[]> {
+    return this.#deliver(this.#message({ document: { file_id: fileId, file_unique_id: `${fileId}-u`, file_name: fileName, mime_type: mimeType, file_size: 20_000 } }));
+  }
+
   shareContact(phone = '+8613800000000'): Promise<ApiCall[]> {
     return this.#deliver(this.#message({ contact: { phone_number: phone, first_name: this.firstName, user_id: this.id } }));
   }

@@ -8,6 +8,7 @@ import { invitationsFeature } from './invitations/index.js';
 import { helpFeature } from './help/index.js';
 import { languageFeature } from './language.js';
 import { myOpinionsFeature } from './my-opinions/index.js';
+import { networkImportFeature } from './network-import/index.js';
 import { opinionFeature, opinionOfferFeature } from './opinion/index.js';
 import { privacyFeature } from './privacy/index.js';
 import { proposalsFeature } from './proposals/index.js';
@@ -24,6 +25,7 @@ features.use(languageFeature);
 // Before the residents' /start: it takes /start inv_<code> and passes the rest on.
 features.use(invitationsFeature);
 features.use(staffAdminFeature);
+features.use(networkImportFeature);
 features.use(inboxFeature);
 // Triage before the agency: it holds the case dialogues and passes the agency's buttons on.
 features.use(triageFeature);

@@ -137,6 +137,7 @@ export async function acceptInvitation(deps: DomainDeps, input: AcceptInvitation
 
     const telegramId = BigInt(input.telegramId);
     const existing = await tx.person.findUnique({ where: { telegramId } });
+    if (invitation.personId !== null) return bindImportedPerson(tx, { ...input, now }, invitation, existing);
     const person = existing
       ? await tx.person.update({ where: { id: existing.id }, data: { chatId: BigInt(input.chatId), consentedAt: existing.consentedAt ?? now, blockedAt: null } })
       : await tx.person.create({
@@ -152,6 +153,51 @@ export async function acceptInvitation(deps: DomainDeps, input: AcceptInvitation
     const role = await tx.staffRole.create({ data: { personId: person.id, kind: invitation.kind, ...scope, grantedById: invitation.createdById, createdAt: now } });
     return { person, role, scope: invitation.station ?? invitation.agency ?? invitation.region };
   });
+}
+
+/**
+ * An invitation from the network import: the person, their roles and reception days exist
+ * already. The Telegram account becomes that person's; if the account is someone already
+ * known to the bot (a resident who becomes an officer), the imported roles and reception
+ * days move to them instead.
+ */
+async function bindImportedPerson(
+  tx: Tx,
+  input: AcceptInvitationInput & { now: Date },
+  invitation: StaffInvitation & { station: Named | null; agency: Named | null; region: Named | null },
+  existing: Person | null,
+): Promise<AcceptedInvitation> {
+  const importedId = invitation.personId!;
+  const claimed = await tx.staffInvitation.updateMany({ where: { id: invitation.id, usedAt: null, revokedAt: null }, data: { usedAt: input.now } });
+  if (claimed.count !== 1) throw new DomainError('invalid-transition', 'invitation-used');
+  let person: Person;
+  if (existing && existing.id !== importedId) {
+    const imported = await tx.person.findUniqueOrThrow({ where: { id: importedId } });
+    await tx.staffRole.updateMany({ where: { personId: importedId }, data: { personId: existing.id } });
+    await tx.receptionDay.updateMany({ where: { representativeId: importedId }, data: { representativeId: existing.id } });
+    await tx.staffInvitation.updateMany({ where: { personId: importedId }, data: { personId: existing.id } });
+    person = await tx.person.update({
+      where: { id: existing.id },
+      data: {
+        chatId: BigInt(input.chatId), consentedAt: existing.consentedAt ?? input.now, blockedAt: null,
+        displayName: imported.displayName ?? existing.displayName, phone: existing.phone ?? imported.phone,
+        representativeLevel: imported.representativeLevel ?? existing.representativeLevel,
+      },
+    });
+  } else {
+    const current = await tx.person.findUniqueOrThrow({ where: { id: importedId } });
+    person = await tx.person.update({
+      where: { id: importedId },
+      data: { telegramId: BigInt(input.telegramId), chatId: BigInt(input.chatId), consentedAt: current.consentedAt ?? input.now, blockedAt: null, locale: input.locale, displayName: current.displayName ?? input.displayName ?? null },
+    });
+  }
+  await tx.staffInvitation.update({ where: { id: invitation.id }, data: { usedById: person.id } });
+  const scope = { stationId: invitation.stationId, agencyId: invitation.agencyId, regionId: invitation.regionId };
+  const role =
+    (await tx.staffRole.findFirst({ where: { personId: person.id, kind: invitation.kind, revokedAt: null, ...scope } })) ??
+    (await tx.staffRole.findFirst({ where: { personId: person.id, revokedAt: null }, orderBy: { id: 'asc' } }));
+  if (!role) throw new DomainError('invalid-transition', 'invitation-revoked');
+  return { person, role, scope: invitation.station ?? invitation.agency ?? invitation.region };
 }
 
 function expiry(deps: DomainDeps): Date {
