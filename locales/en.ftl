@@ -104,6 +104,9 @@ notify-resident-closed = Your opinion { $trackingNo } is closed{ $reason ->
    *[EVALUATED] . Thank you for your rating
 }.
 notify-resident-evaluation-reminder = Your opinion { $trackingNo } has a result. Please rate it by { $dueAt }.
+notify-resident-progress = News on your opinion { $trackingNo }:
+    { $text }
+notify-resident-late = We are sorry: your opinion { $trackingNo } has passed its deadline. Those handling it have been chased; expect an answer by { $expectedAt }.
 notify-follower-update = The case you follow, { $trackingNo } (your opinion { $ownTrackingNo } was merged into it), has news: { $event ->
     [acknowledged] it has been received and is being looked into.
     [answered] it has been answered: { $text }
@@ -118,6 +121,8 @@ notify-follower-update = The case you follow, { $trackingNo } (your opinion { $o
     [result] the result: { $text }
     [reopened] it has gone into round { $round } of handling.
     [closed] it is closed.
+    [progress] progress: { $text }
+    [late] it is past its deadline; expect an answer by { $expectedAt }.
    *[other] its status has changed.
 }
 notify-agency-referred = New case { $trackingNo } ({ $stationEn }, { $categoryEn }), to be handled by { $dueAt }.
@@ -125,25 +130,52 @@ notify-agency-referred = New case { $trackingNo } ({ $stationEn }, { $categoryEn
     Note from the liaison officer: { $note }
 notify-agency-clarified = The liaison officer adds to case { $trackingNo }:
     { $text }
-notify-agency-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is back with you, to be handled by { $dueAt }. The resident says: { $comment }
+notify-agency-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is back with you, to be handled by { $dueAt }. The resident rated it: not satisfied. { $reasonGiven ->
+    [yes] Their reason: { $comment }
+   *[no] They gave no reason.
+}
 notify-officer-handed-back = { $agencyEn } handed case { $trackingNo } back as not theirs; please route it again. Reason: { $reason }
 notify-officer-clarification-requested = { $agencyEn } asks for clarification on case { $trackingNo }:
     { $text }
 notify-officer-result-submitted = A result was submitted for case { $trackingNo }; please review it and pass it to the resident:
     { $text }
-notify-officer-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is now in its second round. The resident says: { $comment }
-notify-staff-deadline-reminder = Reminder: the { $deadline ->
+notify-officer-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is now in its second round. The resident rated it: not satisfied. { $reasonGiven ->
+    [yes] Their reason: { $comment }
+   *[no] They gave no reason.
+}
+notify-staff-deadline-reminder = Reminder: half the time for the { $deadline ->
     [ACKNOWLEDGE] acknowledgement
     [ANALYZE] analysis
     [HANDLE] handling
    *[EVALUATE] evaluation
-} deadline of case { $trackingNo } is { $dueAt }.
-notify-admin-overdue = Overdue: case { $trackingNo } at { $stationEn } missed its { $deadline ->
+} of case { $trackingNo } has passed; the deadline is { $dueAt }.
+notify-staff-deadline-overdue = Overdue: the { $deadline ->
     [ACKNOWLEDGE] acknowledgement
     [ANALYZE] analysis
     [HANDLE] handling
    *[EVALUATE] evaluation
-} deadline ({ $dueAt }).
+} of case { $trackingNo } { $lateDays ->
+    [0] is now overdue
+    [one] is 1 working day overdue
+   *[other] is { $lateDays } working days overdue
+} (deadline { $dueAt }). Please act now; the street admin has been notified.
+notify-admin-overdue = Overdue (督办): the { $deadline ->
+    [ACKNOWLEDGE] acknowledgement
+    [ANALYZE] analysis
+    [HANDLE] handling
+   *[EVALUATE] evaluation
+} of case { $trackingNo } at { $stationEn } { $lateDays ->
+    [0] is now overdue
+    [one] is 1 working day overdue
+   *[other] is { $lateDays } working days overdue
+} (deadline { $dueAt }). You can chase or reassign it.
+notify-staff-chased = Chased: please act on case { $trackingNo } at { $stationEn } now ({ $deadline ->
+    [ACKNOWLEDGE] acknowledgement
+    [ANALYZE] analysis
+    [HANDLE] handling
+   *[EVALUATE] evaluation
+} deadline { $dueAt }).
+notify-officer-reassigned = Reassigned: case { $trackingNo } at { $stationEn } is now yours. Please act on it soon.
 
 ## Workflow errors
 error-workflow-opinion-not-found = No opinion with that number was found; please check it.
@@ -155,6 +187,8 @@ error-workflow-agency-unknown = That agency does not exist or is no longer activ
 error-workflow-due-in-past = The deadline must be later than now.
 error-workflow-merge-target = An opinion can only be merged into another open, unmerged opinion of the same district.
 error-workflow-deadline-unknown = This opinion has no such deadline.
+error-workflow-reassign-officer = A case can only be reassigned to another liaison officer of its station.
+error-workflow-reassign-not-referred = This case is not with an agency, so it cannot go to another agency.
 
 ## Start
 start-welcome =
@@ -599,6 +633,15 @@ evaluation-comment-skipped = All right, thank you!
 evaluation-comment-invalid = A comment can be at most { $max } characters; please shorten it, or press Skip.
 evaluation-already-done = You have already evaluated this round. Thank you!
 evaluation-stale-round = This button belongs to an earlier round and no longer works. Please use the buttons under the latest result.
+
+## Supervision
+supervision-chase = Chase
+supervision-reassign = Reassign
+supervision-chased = { $trackingNo } chased: whoever must act was reminded, and it is in the case history.
+supervision-reassign-choose = Reassign { $trackingNo } to:
+supervision-reassign-nobody = There is no other officer or agency to reassign { $trackingNo } to.
+supervision-to-officer = Officer { $name }
+supervision-reassigned = { $trackingNo } reassigned; the new person in charge has been told.
 
 ## Staff commands
 commands-inbox = Opinions waiting for you

@@ -104,6 +104,9 @@ notify-resident-closed = 您的意见 { $trackingNo } 已办结{ $reason ->
    *[EVALUATED] ，感谢您的评价
 }。
 notify-resident-evaluation-reminder = 您的意见 { $trackingNo } 已有办理结果，请在 { $dueAt } 前进行评价。
+notify-resident-progress = 您的意见 { $trackingNo } 办理进展已更新：
+    { $text }
+notify-resident-late = 很抱歉，您的意见 { $trackingNo } 超过了办理期限。我们已督促相关人员尽快办理，预计在 { $expectedAt } 前给您答复。
 notify-follower-update = 您关注的意见 { $trackingNo }（您的意见 { $ownTrackingNo } 已并入此案）有新进展：{ $event ->
     [acknowledged] 已受理，正在分析研判。
     [answered] 已获现场答复：{ $text }
@@ -118,6 +121,8 @@ notify-follower-update = 您关注的意见 { $trackingNo }（您的意见 { $ow
     [result] 办理结果：{ $text }
     [reopened] 已进入第 { $round } 轮办理。
     [closed] 已办结。
+    [progress] 办理进展：{ $text }
+    [late] 已超过办理期限，预计 { $expectedAt } 前答复。
    *[other] 状态已更新。
 }
 notify-agency-referred = 新交办意见 { $trackingNo }（{ $stationZh }，{ $categoryZh }），请于 { $dueAt } 前办结。
@@ -125,25 +130,50 @@ notify-agency-referred = 新交办意见 { $trackingNo }（{ $stationZh }，{ $c
     联络员附言：{ $note }
 notify-agency-clarified = 联络员对意见 { $trackingNo } 的补充说明：
     { $text }
-notify-agency-reopened = 意见 { $trackingNo } 的群众对办理结果不满意，已退回重新办理，期限至 { $dueAt }。群众意见：{ $comment }
+notify-agency-reopened = 意见 { $trackingNo } 的群众对办理结果不满意，已退回重新办理，期限至 { $dueAt }。群众评价：不满意。{ $reasonGiven ->
+    [yes] 原因：{ $comment }
+   *[no] 群众没有说明原因。
+}
 notify-officer-handed-back = { $agencyZh }退回了意见 { $trackingNo }（非本单位职责），请重新处理。原因：{ $reason }
 notify-officer-clarification-requested = { $agencyZh }就意见 { $trackingNo } 请求补充说明：
     { $text }
 notify-officer-result-submitted = 意见 { $trackingNo } 已提交办理结果，请审核后告知群众：
     { $text }
-notify-officer-reopened = 群众对意见 { $trackingNo } 的办理结果不满意，已进入第二轮办理。群众意见：{ $comment }
+notify-officer-reopened = 群众对意见 { $trackingNo } 的办理结果不满意，已进入第二轮办理。群众评价：不满意。{ $reasonGiven ->
+    [yes] 原因：{ $comment }
+   *[no] 群众没有说明原因。
+}
 notify-staff-deadline-reminder = 提醒：意见 { $trackingNo } 的{ $deadline ->
     [ACKNOWLEDGE] 受理
     [ANALYZE] 分析研判
     [HANDLE] 办理
    *[EVALUATE] 评价
-}期限为 { $dueAt }，请及时处理。
+}期限已过半，截止时间为 { $dueAt }，请及时处理。
+notify-staff-deadline-overdue = 超期提醒：意见 { $trackingNo } 的{ $deadline ->
+    [ACKNOWLEDGE] 受理
+    [ANALYZE] 分析研判
+    [HANDLE] 办理
+   *[EVALUATE] 评价
+}{ $lateDays ->
+    [0] 今天已到期
+   *[other] 已超期 { $lateDays } 个工作日
+}（期限 { $dueAt }），请立即处理。街道已收到督办通知。
 notify-admin-overdue = 超期督办：{ $stationZh }的意见 { $trackingNo } { $deadline ->
     [ACKNOWLEDGE] 受理
     [ANALYZE] 分析研判
     [HANDLE] 办理
    *[EVALUATE] 评价
-}已超过期限（{ $dueAt }）。
+}{ $lateDays ->
+    [0] 今天已到期
+   *[other] 已超期 { $lateDays } 个工作日
+}（期限 { $dueAt }）。可以催办或改派。
+notify-staff-chased = 催办：请尽快处理{ $stationZh }的意见 { $trackingNo }（{ $deadline ->
+    [ACKNOWLEDGE] 受理
+    [ANALYZE] 分析研判
+    [HANDLE] 办理
+   *[EVALUATE] 评价
+}期限 { $dueAt }）。
+notify-officer-reassigned = 改派：{ $stationZh }的意见 { $trackingNo } 已改派给您，请尽快处理。
 
 ## Workflow errors
 error-workflow-opinion-not-found = 没有找到这件意见，请核对编号。
@@ -155,6 +185,8 @@ error-workflow-agency-unknown = 这个承办单位不存在或已停用。
 error-workflow-due-in-past = 办理期限必须晚于现在。
 error-workflow-merge-target = 只能合并到同一区内另一件尚未办结、也未被合并的意见。
 error-workflow-deadline-unknown = 这件意见没有这个期限。
+error-workflow-reassign-officer = 只能改派给本站点的另一位联络员。
+error-workflow-reassign-not-referred = 这件意见没有在承办单位办理，不能改派单位。
 
 ## Start
 start-welcome =
@@ -599,6 +631,15 @@ evaluation-comment-skipped = 好的，谢谢您！
 evaluation-comment-invalid = 补充意见最多 { $max } 个字，请精简后再发，或点“跳过”。
 evaluation-already-done = 这一轮您已经评价过了，谢谢！
 evaluation-stale-round = 这是之前一轮的评价按钮，已经失效了。请使用最新结果消息下方的按钮。
+
+## Supervision
+supervision-chase = 催办
+supervision-reassign = 改派
+supervision-chased = 已催办 { $trackingNo }：已提醒负责人尽快处理，并记入办理记录。
+supervision-reassign-choose = 把 { $trackingNo } 改派给：
+supervision-reassign-nobody = { $trackingNo } 目前没有可以改派的联络员或承办单位。
+supervision-to-officer = 联络员 { $name }
+supervision-reassigned = 已改派 { $trackingNo }，新的负责人已收到通知。
 
 ## Staff commands
 commands-inbox = 待办意见

@@ -14,6 +14,7 @@ import { staffAdminFeature } from './staff-admin/index.js';
 import { triageFeature } from './triage/index.js';
 import { startFeature } from './start/index.js';
 import { stationsFeature } from './stations/index.js';
+import { supervisionFeature } from './supervision/index.js';
 import { reportFeature } from './report/index.js';
 import { unhandledFeature } from './unhandled.js';
 
@@ -26,6 +27,7 @@ features.use(inboxFeature);
 // Triage before the agency: it holds the case dialogues and passes the agency's buttons on.
 features.use(triageFeature);
 features.use(agencyFeature);
+features.use(supervisionFeature);
 features.use(evaluationFeature);
 // Residents: the opinion dialogue first, so that while it runs it sees answers (locations, buttons) before the finder does.
 features.use(opinionFeature);

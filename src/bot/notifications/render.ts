@@ -6,6 +6,7 @@ import type { Notification } from '../../generated/prisma/client.js';
 import type { NotificationAction, NotificationMessage } from '../../domain/notifications/message.js';
 import type { Translate } from '../../i18n/index.js';
 import { ratingKeyboard } from '../features/evaluation/keyboards.js';
+import { superviseKeyboard } from '../features/supervision/keyboards.js';
 import { openCaseKeyboard } from '../features/triage/keyboards.js';
 
 export interface RenderOptions {
@@ -46,5 +47,7 @@ function actionKeyboard(action: NotificationAction, t: (key: string) => string):
       return ratingKeyboard(t, action.opinionId, action.round);
     case 'open-opinion':
       return openCaseKeyboard(t('case-open-timeline'), action.opinionId);
+    case 'supervise':
+      return superviseKeyboard(t, action.opinionId);
   }
 }

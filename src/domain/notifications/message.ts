@@ -13,7 +13,9 @@ export type NotificationAction =
   /** Resident: 满意 / 基本满意 / 不满意. */
   | { type: 'evaluate'; opinionId: number; round: number }
   /** Anyone: open the case's timeline. */
-  | { type: 'open-opinion'; opinionId: number };
+  | { type: 'open-opinion'; opinionId: number }
+  /** Street / district admin (督办): chase, reassign, open the case. */
+  | { type: 'supervise'; opinionId: number };
 
 export interface NotificationMessage {
   /** A key in locales/*.ftl. */
