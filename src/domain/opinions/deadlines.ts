@@ -43,8 +43,11 @@ export async function cancelOpenDeadlines(tx: Tx, opinionId: number, at: Date): 
 // (OpinionDeadlineStep): `half` (half the limit elapsed: a reminder to whoever must
 // act), `due` (the deadline passed: a reminder, 督办 to the street admins, the resident
 // told of the delay and the new expected date) and `late-<n>` for each working day
-// after (a reminder and 督办 again; from OVERDUE_DISTRICT_AFTER_WORKING_DAYS the
+// after, from 09:00 (a reminder and 督办 again; from OVERDUE_DISTRICT_AFTER_WORKING_DAYS the
 // district admins too). A job that runs late takes every step it missed, in order.
+
+/** Late steps are taken from 09:00 local time of each working day after the deadline. */
+const OFFICE_OPENS_MS = 9 * 60 * 60_000;
 
 export const STAFF_DEADLINE_KINDS: readonly DeadlineKind[] = ['ACKNOWLEDGE', 'ANALYZE', 'HANDLE'];
 
@@ -73,7 +76,8 @@ export function dueDeadlineSteps(
   if (now.getTime() >= half) steps.push('half');
   if (now.getTime() < due) return steps;
   steps.push('due');
-  const late = deps.calendar.workingDaysBetween(deadline.dueAt, now, deps.config.TIME_ZONE);
+  // A late day's step comes at the start of office hours, not at midnight.
+  const late = deps.calendar.workingDaysBetween(deadline.dueAt, new Date(now.getTime() - OFFICE_OPENS_MS), deps.config.TIME_ZONE);
   for (let n = 1; n <= late; n += 1) steps.push(`late-${n}`);
   return steps;
 }
