@@ -570,6 +570,7 @@ case-prompt-decline = Type the reason for declining; the resident will see it (/
 case-prompt-merge = Type the tracking number of the main case, e.g. MY-2611-0001 (/cancel to stop):
 case-prompt-hand-back = Explain why this is not for your agency (/cancel to stop):
 case-prompt-progress = Type the progress note (/cancel to stop):
+case-prompt-progress-for-resident = Type the progress note for the resident; they will receive this text (/cancel to stop):
 case-prompt-request-clarification = Type your question for the officer (/cancel to stop):
 case-prompt-clarify = Type the clarification for the agency (/cancel to stop):
 case-prompt-submit-final = Type the result; it goes to the resident at once (/cancel to stop):
@@ -593,6 +594,9 @@ triage-escalate-how = Escalate to what?
 triage-escalate-proposal = Representative proposal
 triage-escalate-supervision = Supervision topic
 triage-merge-unknown = No opinion has the tracking number { $trackingNo }. Please type it again (/cancel to stop).
+triage-progress-how = Should the resident read this progress note?
+triage-progress-for-resident = Tell the resident
+triage-progress-internal = Internal note only
 
 ## Inbox
 inbox-not-officer = Only liaison officers have an inbox.

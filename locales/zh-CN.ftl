@@ -568,6 +568,7 @@ case-prompt-decline = 请输入不予受理的理由，群众会看到（发送 
 case-prompt-merge = 请输入主件的受理编号，例如 MY-2611-0001（发送 /cancel 取消）：
 case-prompt-hand-back = 请说明为什么不属于本单位办理（发送 /cancel 取消）：
 case-prompt-progress = 请输入办理进展（发送 /cancel 取消）：
+case-prompt-progress-for-resident = 请输入要告知群众的办理进展，群众会收到这段文字（发送 /cancel 取消）：
 case-prompt-request-clarification = 请输入需要联络员澄清的问题（发送 /cancel 取消）：
 case-prompt-clarify = 请输入给承办单位的澄清说明（发送 /cancel 取消）：
 case-prompt-submit-final = 请输入办理结果，提交后将直接告知群众（发送 /cancel 取消）：
@@ -591,6 +592,9 @@ triage-escalate-how = 转为哪一类？
 triage-escalate-proposal = 代表建议
 triage-escalate-supervision = 监督议题
 triage-merge-unknown = 没有找到受理编号为 { $trackingNo } 的意见，请重新输入（发送 /cancel 取消）。
+triage-progress-how = 这条进展要告知群众吗？
+triage-progress-for-resident = 告知群众
+triage-progress-internal = 仅内部记录
 
 ## Inbox
 inbox-not-officer = 只有民情联络员有待办事项。

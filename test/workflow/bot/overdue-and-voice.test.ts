@@ -179,7 +179,37 @@ describe('the resident’s voice and the overdue chain, in chat', () => {
     expect(deadlines.map((d) => [d.metAt !== null, d.dueAt > app.clock.now()])).toEqual([[true, false], [false, true]]);
     for (const user of [officer, agencyHandler, otherAgencyHandler, streetAdmin]) await world.speak(user, 'zh-CN');
   });
+
+  it('progress meant for the resident is forwarded with its text; an internal note is not (zh)', async () => {
+    const { agencyHandler, app } = world;
+    const resident = await world.resident(82201, 'zh-CN');
+    const opinion = await world.submit(resident, '玉屏小区的下水道堵了，污水漫到路上。');
+    const officerPerson = await app.deps.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(DEMO_PERSONAS.officer.telegramId) } });
+    const urban = await app.deps.prisma.agency.findFirstOrThrow({ where: { staffRoles: { some: { person: { telegramId: BigInt(DEMO_PERSONAS.agencyHandler.telegramId) } } } } });
+    await applyOpinionAction(app.deps, { opinionId: opinion.id, actor: { kind: 'person', personId: officerPerson.id }, action: { type: 'refer', agencyId: urban.id } });
+    await world.deliver();
+    await agencyHandler.press('查看交办件');
+    await agencyHandler.press('进展');
+    expect(agencyHandler.lastText()).toBe('这条进展要告知群众吗？');
+    await agencyHandler.press('告知群众');
+    expect(agencyHandler.lastText()).toContain('群众会收到这段文字');
+    await agencyHandler.send('已联系疏通公司，明天上午施工。');
+    const before = resident.texts().length;
+    await world.deliver();
+    expect(resident.texts().slice(before)).toEqual([`您的意见 ${opinion.trackingNo} 办理进展已更新：\n已联系疏通公司，明天上午施工。`]);
+    await agencyHandler.press('进展');
+    await agencyHandler.press('仅内部记录');
+    await agencyHandler.send('施工队改到下午。');
+    await world.deliver();
+    expect(resident.texts().length).toBe(before + 1);
+    const progress = (await events(opinion.id)).filter((e) => e.type === 'PROGRESS').map((e) => [e.note, e.data]);
+    expect(progress).toEqual([
+      ['已联系疏通公司，明天上午施工。', { forResident: true }],
+      ['施工队改到下午。', { forResident: false }],
+    ]);
+  });
 });
+
 
 function formatLocal(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');

@@ -8,7 +8,7 @@ import type { AppContext, BotContext } from '../../context.js';
 import { kebab } from './case-view.js';
 import { performAction } from './perform.js';
 
-const TEXT_ACTIONS = ['answer', 'decline', 'merge', 'handBack', 'progress', 'requestClarification', 'clarify', 'submitFinal', 'submitForReview'] as const;
+const TEXT_ACTIONS = ['answer', 'decline', 'merge', 'handBack', 'progress', 'progressForResident', 'requestClarification', 'clarify', 'submitFinal', 'submitForReview'] as const;
 export type TextAction = (typeof TEXT_ACTIONS)[number];
 
 export interface CaseTextArgs {
@@ -69,6 +69,8 @@ async function textAction(ctx: AppContext, kind: TextAction, text: string): Prom
       return { type: 'handBack', reason: text };
     case 'progress':
       return { type: 'progress', note: text };
+    case 'progressForResident':
+      return { type: 'progress', note: text, forResident: true };
     case 'requestClarification':
       return { type: 'requestClarification', question: text };
     case 'clarify':
