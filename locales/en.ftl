@@ -41,6 +41,13 @@ invitation-bootstrap-choose-region = { $count ->
 }
 invitation-join-usage = Please add the invitation code after the command, for example: /join abcd23efgh
 invitation-accepted = Welcome! You are now { $role } for { $scope }.
+invitation-accepted-notice = { $name } accepted your invitation ({ $code }) and is now { $role ->
+    [LIAISON_OFFICER] liaison officer
+    [REPRESENTATIVE] representative
+    [AGENCY_HANDLER] agency handler
+    [STREET_ADMIN] street / town admin
+   *[DISTRICT_ADMIN] district admin
+} of { $scopeEn }.
 invitation-next-liaison-officer = New opinions from residents will arrive here. Send /inbox to see what is waiting.
 invitation-next-representative = Opinions of your stations turned into proposals or supervision topics are handled here.
 invitation-next-agency-handler = Cases referred to your agency will arrive here. Send /cases to see the open ones.
@@ -477,9 +484,13 @@ report-chart-caption = { $scope }, { $month }: closure and first-round satisfact
 report-chart-title = Closure and first-round satisfaction by street or town · { $month }
 report-chart-no-streets = No data this month
 report-error-bad-month = “{ $input }” is not a month. Type it as YYYY-MM, e.g. /report 2026-10.
-report-error-future-month = { $month } is not over yet: choose { $latest } or an earlier month.
+report-error-future-month = There is no report for { $month } yet: choose { $latest } or an earlier month.
 report-refused = Sorry, the monthly report is only for district and street or town admins.
 report-preparing = Preparing the report for { $month }…
+report-preparing-to-date = Preparing the report for { $month } to date (as of { $asOf })…
+report-choose = Which month? You can also send /report YYYY-MM, e.g. /report 2026-10.
+report-choose-month-to-date = This month to date ({ $month })
+report-choose-last-month = Last month ({ $month })
 report-delivery-text = { $text }
 
 ## Case view

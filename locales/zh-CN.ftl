@@ -41,6 +41,13 @@ invitation-bootstrap-choose-region = { $count ->
 }
 invitation-join-usage = 请在命令后附上邀请码，例如：/join abcd23efgh
 invitation-accepted = 欢迎！您已成为{ $scope }的{ $role }。
+invitation-accepted-notice = { $name } 已接受您的邀请（{ $code }），成为{ $scopeZh }的{ $role ->
+    [LIAISON_OFFICER] 民情联络员
+    [REPRESENTATIVE] 人大代表
+    [AGENCY_HANDLER] 承办单位经办人
+    [STREET_ADMIN] 街道（镇）管理员
+   *[DISTRICT_ADMIN] 区人大管理员
+}。
 invitation-next-liaison-officer = 新的群众意见会发到这里。发送 /inbox 查看待办事项。
 invitation-next-representative = 您站点转化为代表建议或监督议题的意见会在这里办理。
 invitation-next-agency-handler = 交办给本单位的意见会发到这里。发送 /cases 查看在办案件。
@@ -475,9 +482,13 @@ report-chart-caption = { $scope } { $month } 各街道（镇）办结率与首�
 report-chart-title = 各街道（镇）办结率与首轮满意率 · { $month }
 report-chart-no-streets = 本月没有数据
 report-error-bad-month = 月份格式不对：“{ $input }”。请按“年-月”输入，例如 /report 2026-10。
-report-error-future-month = { $month } 还没有结束，暂时不能出报告：请选择 { $latest } 或更早的月份。
+report-error-future-month = 还不能生成 { $month } 的报告：请选择 { $latest } 或更早的月份。
 report-refused = 抱歉，月度报告只提供给区人大常委会和街道（镇）的管理员。
 report-preparing = 正在生成 { $month } 的报告，请稍候……
+report-preparing-to-date = 正在生成 { $month } 本月至今（截至 { $asOf }）的报告，请稍候……
+report-choose = 要看哪个月的报告？也可以发送 /report 年-月，例如 /report 2026-10。
+report-choose-month-to-date = 本月至今（{ $month }）
+report-choose-last-month = 上月（{ $month }）
 report-delivery-text = { $text }
 
 ## Case view

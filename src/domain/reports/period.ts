@@ -55,8 +55,10 @@ export function monthPeriod(month: ReportMonth, timeZone: string): ReportPeriod 
   return { start: startOfLocalDay(firstDay(month), timeZone), cutoff: endOfLocalDay(nextFirst - 1, timeZone) };
 }
 
-export function reportPeriods(month: ReportMonth, timeZone: string): ReportPeriods {
-  const current = monthPeriod(month, timeZone);
+/** The periods of a month's report; `asOf` inside the month makes it a month-to-date report cut off then. */
+export function reportPeriods(month: ReportMonth, timeZone: string, asOf?: Date): ReportPeriods {
+  const whole = monthPeriod(month, timeZone);
+  const current = asOf && asOf.getTime() < whole.cutoff.getTime() ? { start: whole.start, cutoff: asOf } : whole;
   return {
     month: current,
     previousMonth: monthPeriod(shiftMonth(month, -1), timeZone),
@@ -76,11 +78,12 @@ export function lastCompleteMonth(now: Date, timeZone: string): ReportMonth {
 
 /**
  * The month a user asks for (`/report 2026-10`, `--month`): the last complete month when
- * left out; only complete months, whose figures no longer change.
+ * left out; complete months, whose figures no longer change, and with `allowCurrent` the
+ * month under way (a month-to-date report).
  */
-export function requestedMonth(input: string | undefined, now: Date, timeZone: string): ReportMonth {
-  const latest = lastCompleteMonth(now, timeZone);
-  if (input === undefined || input.trim() === '') return latest;
+export function requestedMonth(input: string | undefined, now: Date, timeZone: string, options: { allowCurrent?: boolean } = {}): ReportMonth {
+  const latest = options.allowCurrent ? monthOf(now, timeZone) : lastCompleteMonth(now, timeZone);
+  if (input === undefined || input.trim() === '') return lastCompleteMonth(now, timeZone);
   const month = parseReportMonth(input);
   if (month > latest) throw new DomainError('validation', 'report-error-future-month', { month, latest });
   return month;

@@ -39,6 +39,8 @@ export interface MonthlyReportInput {
   month: ReportMonth;
   /** A street admin's report: only this street / town. */
   streetId?: number | null;
+  /** The month under way, to this instant (month to date). */
+  asOf?: Date;
 }
 
 type NameLookup = Record<Dimension, Map<number, Named>>;
@@ -68,7 +70,7 @@ function nameOf(lookup: NameLookup, dimension: Dimension, id: number): Named {
 
 export async function buildMonthlyReport(deps: ReportDeps, input: MonthlyReportInput): Promise<MonthlyReport> {
   const timeZone = deps.config.TIME_ZONE;
-  const periods = reportPeriods(input.month, timeZone);
+  const periods = reportPeriods(input.month, timeZone, input.asOf);
   const scope = { streetId: input.streetId ?? null };
   const [month, previousMonth, yearToDate, mostOverdue, topics] = await Promise.all([
     computePeriodFigures(deps, periods.month, scope),
