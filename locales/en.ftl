@@ -202,6 +202,7 @@ start-welcome =
     Hello! This is Minyi, the opinion channel: send the problems, opinions and suggestions around you straight to your community's Representatives' Home, Representatives' Station or Liaison Point, and follow how they are handled.
     Please choose your language first:
 start-welcome-back = Welcome back! Send /new to submit an opinion, /my to follow yours, /stations to find a station, /help for everything else.
+start-welcome-staff = Hello { $name }! This is the minyi staff desk. Your commands:
 
 ## Privacy
 privacy-notice =
@@ -391,6 +392,7 @@ my-opinions-rating-basically-satisfied = Basically satisfied
 my-opinions-rating-dissatisfied = Dissatisfied
 
 ## Help
+help-staff = Your commands:
 help-text =
     Minyi can help you:
     /new submit an opinion or suggestion (with photos and a location if you like)

@@ -200,6 +200,7 @@ start-welcome =
     您好！这里是“民意直通车”：您可以把身边的问题、意见和建议直接发给所在社区的代表之家、代表活动站和民情联络点，并随时查看办理进度。
     请先选择语言：
 start-welcome-back = 欢迎回来！发送 /new 提交意见，/my 查看办理进度，/stations 查找站点，/help 查看全部功能。
+start-welcome-staff = 您好，{ $name }！这里是“民意直通车”工作台。您可以使用：
 
 ## Privacy
 privacy-notice =
@@ -389,6 +390,7 @@ my-opinions-rating-basically-satisfied = 基本满意
 my-opinions-rating-dissatisfied = 不满意
 
 ## Help
+help-staff = 您可以使用这些命令：
 help-text =
     民意直通车可以帮您：
     /new 提交意见或建议（可附照片、位置）
