@@ -71,7 +71,7 @@ describe('staff invitations and revocation', () => {
 
   it('tells the admin when their invitation is accepted, in English', async () => {
     const { code } = await invite(DEMO_PERSONAS.districtAdmin.telegramId, 'en', 'agency handler', 'District Transport Commission');
-    const newcomer = app.user(71005, 'en', 'Zhou');
+    const newcomer = app.user(71006, 'en', 'Zhou');
     await newcomer.send(`/join ${code}`);
     await deliverOutbox(app);
     expect(app.user(DEMO_PERSONAS.districtAdmin.telegramId).lastText()).toBe(`Zhou accepted your invitation (${code}) and is now agency handler of District Transport Commission.`);
@@ -103,7 +103,9 @@ describe('staff invitations and revocation', () => {
     await admin.press('确认撤销');
     expect(admin.texts()).toContain('已撤销，该职务立即失效。');
     expect(admin.lastText()).not.toContain('新联络员');
-    expect(app.telegram.calls.filter((call) => call.method === 'deleteMyCommands' && (call.payload.scope as { chat_id?: number })?.chat_id === 71001)).toHaveLength(2);
+    // Their chat's menu is the resident's again.
+    const menu = app.telegram.calls.filter((call) => call.method === 'setMyCommands' && (call.payload.scope as { chat_id?: number })?.chat_id === 71001).at(-1)!;
+    expect((menu.payload.commands as { command: string }[]).map((c) => c.command)).not.toContain('inbox');
     const roles = await app.deps.prisma.staffRole.findMany({ where: { person: { telegramId: 71001n } } });
     expect(roles.every((role) => role.revokedAt !== null)).toBe(true);
   });
