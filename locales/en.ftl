@@ -41,6 +41,13 @@ invitation-bootstrap-choose-region = { $count ->
 }
 invitation-join-usage = Please add the invitation code after the command, for example: /join abcd23efgh
 invitation-accepted = Welcome! You are now { $role } for { $scope }.
+invitation-accepted-notice = { $name } accepted your invitation ({ $code }) and is now { $role ->
+    [LIAISON_OFFICER] liaison officer
+    [REPRESENTATIVE] representative
+    [AGENCY_HANDLER] agency handler
+    [STREET_ADMIN] street / town admin
+   *[DISTRICT_ADMIN] district admin
+} of { $scopeEn }.
 invitation-next-liaison-officer = New opinions from residents will arrive here. Send /inbox to see what is waiting.
 invitation-next-representative = Opinions of your stations turned into proposals or supervision topics are handled here.
 invitation-next-agency-handler = Cases referred to your agency will arrive here. Send /cases to see the open ones.
@@ -171,6 +178,9 @@ notify-resident-closed = Your opinion { $trackingNo } is closed{ $reason ->
    *[EVALUATED] . Thank you for your rating
 }.
 notify-resident-evaluation-reminder = Your opinion { $trackingNo } has a result. Please rate it by { $dueAt }.
+notify-resident-progress = News on your opinion { $trackingNo }:
+    { $text }
+notify-resident-late = We are sorry: your opinion { $trackingNo } has passed its deadline. Those handling it have been chased; expect an answer by { $expectedAt }.
 notify-follower-update = The case you follow, { $trackingNo } (your opinion { $ownTrackingNo } was merged into it), has news: { $event ->
     [acknowledged] it has been received and is being looked into.
     [answered] it has been answered: { $text }
@@ -185,6 +195,8 @@ notify-follower-update = The case you follow, { $trackingNo } (your opinion { $o
     [result] the result: { $text }
     [reopened] it has gone into round { $round } of handling.
     [closed] it is closed.
+    [progress] progress: { $text }
+    [late] it is past its deadline; expect an answer by { $expectedAt }.
    *[other] its status has changed.
 }
 notify-agency-referred = New case { $trackingNo } ({ $stationEn }, { $categoryEn }), to be handled by { $dueAt }.
@@ -192,25 +204,52 @@ notify-agency-referred = New case { $trackingNo } ({ $stationEn }, { $categoryEn
     Note from the liaison officer: { $note }
 notify-agency-clarified = The liaison officer adds to case { $trackingNo }:
     { $text }
-notify-agency-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is back with you, to be handled by { $dueAt }. The resident says: { $comment }
+notify-agency-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is back with you, to be handled by { $dueAt }. The resident rated it: not satisfied. { $reasonGiven ->
+    [yes] Their reason: { $comment }
+   *[no] They gave no reason.
+}
 notify-officer-handed-back = { $agencyEn } handed case { $trackingNo } back as not theirs; please route it again. Reason: { $reason }
 notify-officer-clarification-requested = { $agencyEn } asks for clarification on case { $trackingNo }:
     { $text }
 notify-officer-result-submitted = A result was submitted for case { $trackingNo }; please review it and pass it to the resident:
     { $text }
-notify-officer-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is now in its second round. The resident says: { $comment }
-notify-staff-deadline-reminder = Reminder: the { $deadline ->
+notify-officer-reopened = The resident was not satisfied with the result of case { $trackingNo }; it is now in its second round. The resident rated it: not satisfied. { $reasonGiven ->
+    [yes] Their reason: { $comment }
+   *[no] They gave no reason.
+}
+notify-staff-deadline-reminder = Reminder: half the time for the { $deadline ->
     [ACKNOWLEDGE] acknowledgement
     [ANALYZE] analysis
     [HANDLE] handling
    *[EVALUATE] evaluation
-} deadline of case { $trackingNo } is { $dueAt }.
-notify-admin-overdue = Overdue: case { $trackingNo } at { $stationEn } missed its { $deadline ->
+} of case { $trackingNo } has passed; the deadline is { $dueAt }.
+notify-staff-deadline-overdue = Overdue: the { $deadline ->
     [ACKNOWLEDGE] acknowledgement
     [ANALYZE] analysis
     [HANDLE] handling
    *[EVALUATE] evaluation
-} deadline ({ $dueAt }).
+} of case { $trackingNo } { $lateDays ->
+    [0] is now overdue
+    [one] is 1 working day overdue
+   *[other] is { $lateDays } working days overdue
+} (deadline { $dueAt }). Please act now; the street admin has been notified.
+notify-admin-overdue = Overdue (督办): the { $deadline ->
+    [ACKNOWLEDGE] acknowledgement
+    [ANALYZE] analysis
+    [HANDLE] handling
+   *[EVALUATE] evaluation
+} of case { $trackingNo } at { $stationEn } { $lateDays ->
+    [0] is now overdue
+    [one] is 1 working day overdue
+   *[other] is { $lateDays } working days overdue
+} (deadline { $dueAt }). You can chase or reassign it.
+notify-staff-chased = Chased: please act on case { $trackingNo } at { $stationEn } now ({ $deadline ->
+    [ACKNOWLEDGE] acknowledgement
+    [ANALYZE] analysis
+    [HANDLE] handling
+   *[EVALUATE] evaluation
+} deadline { $dueAt }).
+notify-officer-reassigned = Reassigned: case { $trackingNo } at { $stationEn } is now yours. Please act on it soon.
 
 ## Workflow errors
 error-workflow-opinion-not-found = No opinion with that number was found; please check it.
@@ -222,12 +261,15 @@ error-workflow-agency-unknown = That agency does not exist or is no longer activ
 error-workflow-due-in-past = The deadline must be later than now.
 error-workflow-merge-target = An opinion can only be merged into another open, unmerged opinion of the same district.
 error-workflow-deadline-unknown = This opinion has no such deadline.
+error-workflow-reassign-officer = A case can only be reassigned to another liaison officer of its station.
+error-workflow-reassign-not-referred = This case is not with an agency, so it cannot go to another agency.
 
 ## Start
 start-welcome =
     Hello! This is Minyi, the opinion channel: send the problems, opinions and suggestions around you straight to your community's Representatives' Home, Representatives' Station or Liaison Point, and follow how they are handled.
     Please choose your language first:
 start-welcome-back = Welcome back! Send /new to submit an opinion, /my to follow yours, /stations to find a station, /help for everything else.
+start-welcome-staff = Hello { $name }! This is the minyi staff desk. Your commands:
 
 ## Privacy
 privacy-notice =
@@ -444,6 +486,7 @@ my-opinions-full-text = 📄 Full text
 my-opinions-full-text-header = 📄 { $trackingNo }, the whole record
 
 ## Help
+help-staff = Your commands:
 help-text =
     Minyi can help you:
     /new submit an opinion or suggestion (with photos and a location if you like)
@@ -537,9 +580,13 @@ report-chart-caption = { $scope }, { $month }: closure and first-round satisfact
 report-chart-title = Closure and first-round satisfaction by street or town · { $month }
 report-chart-no-streets = No data this month
 report-error-bad-month = “{ $input }” is not a month. Type it as YYYY-MM, e.g. /report 2026-10.
-report-error-future-month = { $month } is not over yet: choose { $latest } or an earlier month.
+report-error-future-month = There is no report for { $month } yet: choose { $latest } or an earlier month.
 report-refused = Sorry, the monthly report is only for district and street or town admins.
 report-preparing = Preparing the report for { $month }…
+report-preparing-to-date = Preparing the report for { $month } to date (as of { $asOf })…
+report-choose = Which month? You can also send /report YYYY-MM, e.g. /report 2026-10.
+report-choose-month-to-date = This month to date ({ $month })
+report-choose-last-month = Last month ({ $month })
 report-delivery-text = { $text }
 report-title-period = { $scope } closure report, { $period }
 report-period-current = This period
@@ -684,6 +731,7 @@ case-prompt-decline = Type the reason for declining; the resident will see it (/
 case-prompt-merge = Type the tracking number of the main case, e.g. MY-2611-0001, or choose one of the similar open cases below (/cancel to stop):
 case-prompt-hand-back = Explain why this is not for your agency (/cancel to stop):
 case-prompt-progress = Type the progress note (/cancel to stop):
+case-prompt-progress-for-resident = Type the progress note for the resident; they will receive this text (/cancel to stop):
 case-prompt-request-clarification = Type your question for the officer (/cancel to stop):
 case-prompt-clarify = Type the clarification for the agency (/cancel to stop):
 case-prompt-submit-final = Type the result; it goes to the resident at once (/cancel to stop):
@@ -740,6 +788,9 @@ triage-escalate-how = Escalate to what?
 triage-escalate-proposal = Representative proposal
 triage-escalate-supervision = Supervision topic
 triage-merge-unknown = No opinion has the tracking number { $trackingNo }. Please type it again (/cancel to stop).
+triage-progress-how = Should the resident read this progress note?
+triage-progress-for-resident = Tell the resident
+triage-progress-internal = Internal note only
 
 ## Inbox
 inbox-not-officer = Only liaison officers have an inbox.
@@ -770,8 +821,15 @@ evaluation-basically-satisfied = Basically satisfied
 evaluation-dissatisfied = Dissatisfied
 evaluation-thanks-satisfied = Thank you for your evaluation (satisfied)! Opinion { $trackingNo } is closed.
 evaluation-thanks-basically-satisfied = Thank you for your evaluation (basically satisfied)! Opinion { $trackingNo } is closed.
-evaluation-thanks-dissatisfied = Thank you. We will work on opinion { $trackingNo } again and ask for your evaluation once there is a new result.
 evaluation-thanks-dissatisfied-final = Thank you. Opinion { $trackingNo } is closed; your evaluation will be passed on to those responsible.
+evaluation-dissatisfied-noted = Your rating is saved: not satisfied.
+evaluation-reason-prompt = Please tell us what is wrong: pick a reason below or write it in your own words. Those handling your case will read it.
+evaluation-reason-not-solved = The problem is not solved
+evaluation-reason-off-topic = The answer missed my point
+evaluation-reason-too-slow = It took too long
+evaluation-reason-attitude = The staff were unhelpful
+evaluation-reason-skip = No reason
+evaluation-reason-sent = Thank you; those handling it have been told. Case { $trackingNo } is in its second round; we will ask you again when there is a result.
 evaluation-comment-prompt = Anything you would like to add? Write it here, or skip.
 evaluation-comment-skip = Skip
 evaluation-comment-saved = Your comment has been recorded. Thank you!
@@ -942,6 +1000,14 @@ error-reception-already-open = You are already checked in; please check out firs
 error-reception-unknown = That reception was not found.
 error-reception-closed = That reception has already ended.
 error-reception-count = The number of residents received cannot go below zero.
+## Supervision
+supervision-chase = Chase
+supervision-reassign = Reassign
+supervision-chased = { $trackingNo } chased: whoever must act was reminded, and it is in the case history.
+supervision-reassign-choose = Reassign { $trackingNo } to:
+supervision-reassign-nobody = There is no other officer or agency to reassign { $trackingNo } to.
+supervision-to-officer = Officer { $name }
+supervision-reassigned = { $trackingNo } reassigned; the new person in charge has been told.
 
 ## Staff commands
 commands-inbox = Opinions waiting for you

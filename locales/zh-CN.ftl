@@ -41,6 +41,13 @@ invitation-bootstrap-choose-region = { $count ->
 }
 invitation-join-usage = 请在命令后附上邀请码，例如：/join abcd23efgh
 invitation-accepted = 欢迎！您已成为{ $scope }的{ $role }。
+invitation-accepted-notice = { $name } 已接受您的邀请（{ $code }），成为{ $scopeZh }的{ $role ->
+    [LIAISON_OFFICER] 民情联络员
+    [REPRESENTATIVE] 人大代表
+    [AGENCY_HANDLER] 承办单位经办人
+    [STREET_ADMIN] 街道（镇）管理员
+   *[DISTRICT_ADMIN] 区人大管理员
+}。
 invitation-next-liaison-officer = 新的群众意见会发到这里。发送 /inbox 查看待办事项。
 invitation-next-representative = 您站点转化为代表建议或监督议题的意见会在这里办理。
 invitation-next-agency-handler = 交办给本单位的意见会发到这里。发送 /cases 查看在办案件。
@@ -168,6 +175,9 @@ notify-resident-closed = 您的意见 { $trackingNo } 已办结{ $reason ->
    *[EVALUATED] ，感谢您的评价
 }。
 notify-resident-evaluation-reminder = 您的意见 { $trackingNo } 已有办理结果，请在 { $dueAt } 前进行评价。
+notify-resident-progress = 您的意见 { $trackingNo } 办理进展已更新：
+    { $text }
+notify-resident-late = 很抱歉，您的意见 { $trackingNo } 超过了办理期限。我们已督促相关人员尽快办理，预计在 { $expectedAt } 前给您答复。
 notify-follower-update = 您关注的意见 { $trackingNo }（您的意见 { $ownTrackingNo } 已并入此案）有新进展：{ $event ->
     [acknowledged] 已受理，正在分析研判。
     [answered] 已获现场答复：{ $text }
@@ -182,6 +192,8 @@ notify-follower-update = 您关注的意见 { $trackingNo }（您的意见 { $ow
     [result] 办理结果：{ $text }
     [reopened] 已进入第 { $round } 轮办理。
     [closed] 已办结。
+    [progress] 办理进展：{ $text }
+    [late] 已超过办理期限，预计 { $expectedAt } 前答复。
    *[other] 状态已更新。
 }
 notify-agency-referred = 新交办意见 { $trackingNo }（{ $stationZh }，{ $categoryZh }），请于 { $dueAt } 前办结。
@@ -189,25 +201,50 @@ notify-agency-referred = 新交办意见 { $trackingNo }（{ $stationZh }，{ $c
     联络员附言：{ $note }
 notify-agency-clarified = 联络员对意见 { $trackingNo } 的补充说明：
     { $text }
-notify-agency-reopened = 意见 { $trackingNo } 的群众对办理结果不满意，已退回重新办理，期限至 { $dueAt }。群众意见：{ $comment }
+notify-agency-reopened = 意见 { $trackingNo } 的群众对办理结果不满意，已退回重新办理，期限至 { $dueAt }。群众评价：不满意。{ $reasonGiven ->
+    [yes] 原因：{ $comment }
+   *[no] 群众没有说明原因。
+}
 notify-officer-handed-back = { $agencyZh }退回了意见 { $trackingNo }（非本单位职责），请重新处理。原因：{ $reason }
 notify-officer-clarification-requested = { $agencyZh }就意见 { $trackingNo } 请求补充说明：
     { $text }
 notify-officer-result-submitted = 意见 { $trackingNo } 已提交办理结果，请审核后告知群众：
     { $text }
-notify-officer-reopened = 群众对意见 { $trackingNo } 的办理结果不满意，已进入第二轮办理。群众意见：{ $comment }
+notify-officer-reopened = 群众对意见 { $trackingNo } 的办理结果不满意，已进入第二轮办理。群众评价：不满意。{ $reasonGiven ->
+    [yes] 原因：{ $comment }
+   *[no] 群众没有说明原因。
+}
 notify-staff-deadline-reminder = 提醒：意见 { $trackingNo } 的{ $deadline ->
     [ACKNOWLEDGE] 受理
     [ANALYZE] 分析研判
     [HANDLE] 办理
    *[EVALUATE] 评价
-}期限为 { $dueAt }，请及时处理。
+}期限已过半，截止时间为 { $dueAt }，请及时处理。
+notify-staff-deadline-overdue = 超期提醒：意见 { $trackingNo } 的{ $deadline ->
+    [ACKNOWLEDGE] 受理
+    [ANALYZE] 分析研判
+    [HANDLE] 办理
+   *[EVALUATE] 评价
+}{ $lateDays ->
+    [0] 今天已到期
+   *[other] 已超期 { $lateDays } 个工作日
+}（期限 { $dueAt }），请立即处理。街道已收到督办通知。
 notify-admin-overdue = 超期督办：{ $stationZh }的意见 { $trackingNo } { $deadline ->
     [ACKNOWLEDGE] 受理
     [ANALYZE] 分析研判
     [HANDLE] 办理
    *[EVALUATE] 评价
-}已超过期限（{ $dueAt }）。
+}{ $lateDays ->
+    [0] 今天已到期
+   *[other] 已超期 { $lateDays } 个工作日
+}（期限 { $dueAt }）。可以催办或改派。
+notify-staff-chased = 催办：请尽快处理{ $stationZh }的意见 { $trackingNo }（{ $deadline ->
+    [ACKNOWLEDGE] 受理
+    [ANALYZE] 分析研判
+    [HANDLE] 办理
+   *[EVALUATE] 评价
+}期限 { $dueAt }）。
+notify-officer-reassigned = 改派：{ $stationZh }的意见 { $trackingNo } 已改派给您，请尽快处理。
 
 ## Workflow errors
 error-workflow-opinion-not-found = 没有找到这件意见，请核对编号。
@@ -219,12 +256,15 @@ error-workflow-agency-unknown = 这个承办单位不存在或已停用。
 error-workflow-due-in-past = 办理期限必须晚于现在。
 error-workflow-merge-target = 只能合并到同一区内另一件尚未办结、也未被合并的意见。
 error-workflow-deadline-unknown = 这件意见没有这个期限。
+error-workflow-reassign-officer = 只能改派给本站点的另一位联络员。
+error-workflow-reassign-not-referred = 这件意见没有在承办单位办理，不能改派单位。
 
 ## Start
 start-welcome =
     您好！这里是“民意直通车”：您可以把身边的问题、意见和建议直接发给所在社区的代表之家、代表活动站和民情联络点，并随时查看办理进度。
     请先选择语言：
 start-welcome-back = 欢迎回来！发送 /new 提交意见，/my 查看办理进度，/stations 查找站点，/help 查看全部功能。
+start-welcome-staff = 您好，{ $name }！这里是“民意直通车”工作台。您可以使用：
 
 ## Privacy
 privacy-notice =
@@ -441,6 +481,7 @@ my-opinions-full-text = 📄 全文
 my-opinions-full-text-header = 📄 { $trackingNo } 办理记录全文
 
 ## Help
+help-staff = 您可以使用这些命令：
 help-text =
     民意直通车可以帮您：
     /new 提交意见或建议（可附照片、位置）
@@ -534,9 +575,13 @@ report-chart-caption = { $scope } { $month } 各街道（镇）办结率与首�
 report-chart-title = 各街道（镇）办结率与首轮满意率 · { $month }
 report-chart-no-streets = 本月没有数据
 report-error-bad-month = 月份格式不对：“{ $input }”。请按“年-月”输入，例如 /report 2026-10。
-report-error-future-month = { $month } 还没有结束，暂时不能出报告：请选择 { $latest } 或更早的月份。
+report-error-future-month = 还不能生成 { $month } 的报告：请选择 { $latest } 或更早的月份。
 report-refused = 抱歉，月度报告只提供给区人大常委会和街道（镇）的管理员。
 report-preparing = 正在生成 { $month } 的报告，请稍候……
+report-preparing-to-date = 正在生成 { $month } 本月至今（截至 { $asOf }）的报告，请稍候……
+report-choose = 要看哪个月的报告？也可以发送 /report 年-月，例如 /report 2026-10。
+report-choose-month-to-date = 本月至今（{ $month }）
+report-choose-last-month = 上月（{ $month }）
 report-delivery-text = { $text }
 report-title-period = { $scope } { $period } 办结情况
 report-period-current = 本期
@@ -681,6 +726,7 @@ case-prompt-decline = 请输入不予受理的理由，群众会看到（发送 
 case-prompt-merge = 请输入主件的受理编号，例如 MY-2611-0001，或在下面的相似在办意见中选择（发送 /cancel 取消）：
 case-prompt-hand-back = 请说明为什么不属于本单位办理（发送 /cancel 取消）：
 case-prompt-progress = 请输入办理进展（发送 /cancel 取消）：
+case-prompt-progress-for-resident = 请输入要告知群众的办理进展，群众会收到这段文字（发送 /cancel 取消）：
 case-prompt-request-clarification = 请输入需要联络员澄清的问题（发送 /cancel 取消）：
 case-prompt-clarify = 请输入给承办单位的澄清说明（发送 /cancel 取消）：
 case-prompt-submit-final = 请输入办理结果，提交后将直接告知群众（发送 /cancel 取消）：
@@ -737,6 +783,9 @@ triage-escalate-how = 转为哪一类？
 triage-escalate-proposal = 代表建议
 triage-escalate-supervision = 监督议题
 triage-merge-unknown = 没有找到受理编号为 { $trackingNo } 的意见，请重新输入（发送 /cancel 取消）。
+triage-progress-how = 这条进展要告知群众吗？
+triage-progress-for-resident = 告知群众
+triage-progress-internal = 仅内部记录
 
 ## Inbox
 inbox-not-officer = 只有民情联络员有待办事项。
@@ -767,8 +816,15 @@ evaluation-basically-satisfied = 基本满意
 evaluation-dissatisfied = 不满意
 evaluation-thanks-satisfied = 感谢您的评价（满意）！意见 { $trackingNo } 已办结。
 evaluation-thanks-basically-satisfied = 感谢您的评价（基本满意）！意见 { $trackingNo } 已办结。
-evaluation-thanks-dissatisfied = 感谢您的评价。我们会重新办理意见 { $trackingNo }，有结果后再请您评价。
 evaluation-thanks-dissatisfied-final = 感谢您的评价。意见 { $trackingNo } 已办结，您的意见会转告相关单位。
+evaluation-dissatisfied-noted = 已记下您的评价（不满意）。
+evaluation-reason-prompt = 请告诉我们哪里不满意：点选下面的原因，或直接写下您的意见。您的意见会转告办理人员。
+evaluation-reason-not-solved = 问题没有解决
+evaluation-reason-off-topic = 答复没有回应我的问题
+evaluation-reason-too-slow = 办理太慢
+evaluation-reason-attitude = 工作人员态度不好
+evaluation-reason-skip = 不说明原因
+evaluation-reason-sent = 谢谢，已转告办理人员。意见 { $trackingNo } 已进入第二轮办理，有结果后会再请您评价。
 evaluation-comment-prompt = 还有什么想补充的吗？可以直接写下您的看法，也可以跳过。
 evaluation-comment-skip = 跳过
 evaluation-comment-saved = 已记下您的补充意见，谢谢！
@@ -939,6 +995,14 @@ error-reception-already-open = 您已签到，请先签退。
 error-reception-unknown = 未找到这次接待。
 error-reception-closed = 这次接待已经结束。
 error-reception-count = 接待人次不能小于零。
+## Supervision
+supervision-chase = 催办
+supervision-reassign = 改派
+supervision-chased = 已催办 { $trackingNo }：已提醒负责人尽快处理，并记入办理记录。
+supervision-reassign-choose = 把 { $trackingNo } 改派给：
+supervision-reassign-nobody = { $trackingNo } 目前没有可以改派的联络员或承办单位。
+supervision-to-officer = 联络员 { $name }
+supervision-reassigned = 已改派 { $trackingNo }，新的负责人已收到通知。
 
 ## Staff commands
 commands-inbox = 待办意见

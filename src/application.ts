@@ -1,10 +1,9 @@
-// Starting the product: the bot with its command menus, the background jobs that
+// Starting the product: the bot with its command menus (published in the background), the background jobs that
 // deliver its notifications and watch deadlines, and the update source (long polling or
 // webhook). `npm start` and the demo both start through here.
 import { publishCommands } from './bot/commands.js';
 import { createBot } from './bot/create-bot.js';
 import type { BotContext } from './bot/context.js';
-import { staffCommandMenus } from './bot/features/staff-admin/commands.js';
 import { renderNotification } from './bot/notifications/render.js';
 import { runBot } from './bot/run-bot.js';
 import type { AppDeps } from './deps.js';
@@ -39,7 +38,11 @@ export async function startApplication(deps: AppDeps, { token, deliverySweepMs, 
   // Updates are recorded by update_id: handled once, one chat in order (src/bot/updates).
   const updateLedger = createUpdateLedger(deps.db);
   await bot.init();
-  await publishCommands(bot.api, deps.translate, await staffCommandMenus(deps));
+  // In the background: only changed menus are sent, and start-up does not wait for Telegram.
+  void publishCommands(bot.api, deps).then(
+    ({ calls }) => deps.logger.info('command menus published', { calls }),
+    (error: unknown) => deps.logger.warn('command menus not published; the next start tries again', { error }),
+  );
   const jobs = await startBackgroundJobs(deps, {
     delivery: {
       api: createDeliveryApi(token, { apiRoot: deps.config.TELEGRAM_API_ROOT }),

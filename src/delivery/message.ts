@@ -15,7 +15,9 @@ export type NotificationAction =
   /** Anyone: open the case's timeline. */
   | { type: 'open-opinion'; opinionId: number }
   /** Representatives, admins, agencies: open a proposal and act on it. */
-  | { type: 'open-proposal'; proposalId: number };
+  | { type: 'open-proposal'; proposalId: number }
+  /** Street / district admin (督办): chase, reassign, open the case. */
+  | { type: 'supervise'; opinionId: number };
 
 export interface NotificationMessage {
   /** A key in locales/*.ftl. */

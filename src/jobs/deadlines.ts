@@ -1,41 +1,33 @@
-// Deadline jobs: remind before a stage deadline, escalate to the street admin after it,
-// close cases whose evaluation window elapsed. Every change goes through
-// applyOpinionAction, which records it once (remindedAt / escalatedAt / CLOSED), so a
-// run that repeats, overlaps or follows a crash sends nothing twice.
+// Deadline jobs: the overdue chain of staff deadlines (reminders at half the limit, at the
+// deadline and each working day after, with 督办 to the admins), the resident's
+// evaluation reminder, closing cases whose evaluation window elapsed, and round 2 after a
+// 不满意 whose reason never came. Every change goes through applyOpinionAction, which
+// records each step once (OpinionDeadlineStep / remindedAt / CLOSED / REOPENED), so a run
+// that repeats, overlaps or follows a crash sends nothing twice.
 import { z } from 'zod';
-import type { DeadlineKind } from '../generated/prisma/client.js';
+import { dueDeadlineSteps } from '../domain/opinions/deadlines.js';
 import { applyOpinionAction } from '../domain/opinions/apply-action.js';
 import type { OpinionAction } from '../domain/opinions/lifecycle.js';
 import { defineJob, type AnyJobDefinition, type JobDeps } from './define-job.js';
 
 export const deadlineRemindersJob = 'deadline-reminders';
 export const evaluationExpiryJob = 'evaluation-expiry';
-
-/** Deadlines of work staff owe: reminded before, escalated to the street admin after. */
-export const escalatedKinds: DeadlineKind[] = ['ACKNOWLEDGE', 'ANALYZE', 'HANDLE'];
-/** The resident's evaluation window is only reminded: when it elapses, evaluation-expiry closes the case. */
-export const remindedKinds: DeadlineKind[] = [...escalatedKinds, 'EVALUATE'];
+export const dissatisfactionReasonWaitJob = 'dissatisfaction-reason-wait';
 
 /**
- * The reminder rule: remind once the last quarter of the time between setting and due
- * has begun, and never later than 2 hours before the due time (so a short deadline is
- * reminded at once). Past the due time a staff deadline is escalated instead; one that
- * was never reminded is then only escalated.
+ * The resident's evaluation window is only reminded (when it elapses, evaluation-expiry
+ * closes the case): once the last quarter of the window has begun, and never later
+ * than 2 hours before its end. Staff deadlines follow the overdue chain instead
+ * (dueDeadlineSteps in src/domain/opinions/deadlines.ts).
  */
 export const reminderLeadShare = 0.25;
 export const minimumReminderLeadMs = 2 * 60 * 60_000;
 
-export type DeadlineAlert = 'remind' | 'escalate';
-
-export function deadlineAlert(
-  deadline: { kind: DeadlineKind; setAt: Date; dueAt: Date; remindedAt: Date | null; escalatedAt: Date | null },
-  now: Date,
-): DeadlineAlert | undefined {
+export function evaluationReminderDue(deadline: { setAt: Date; dueAt: Date; remindedAt: Date | null }, now: Date): boolean {
   const due = deadline.dueAt.getTime();
-  if (now.getTime() >= due) return deadline.escalatedAt || !escalatedKinds.includes(deadline.kind) ? undefined : 'escalate';
-  if (deadline.remindedAt) return undefined;
+  if (deadline.remindedAt || now.getTime() >= due) return false;
   const leadMs = Math.max((due - deadline.setAt.getTime()) * reminderLeadShare, minimumReminderLeadMs);
-  return now.getTime() >= due - leadMs ? 'remind' : undefined;
+  return now.getTime() >= due - leadMs;
 }
 
 export type ApplyAction = typeof applyOpinionAction;
@@ -73,23 +65,17 @@ export function deadlineJobs(options: DeadlineJobsOptions = {}): AnyJobDefinitio
     handler: async (deps) => {
       const now = deps.clock.now();
       const open = await deps.prisma.opinionDeadline.findMany({
-        where: {
-          metAt: null,
-          cancelledAt: null,
-          opinion: { stage: { not: 'CLOSED' } },
-          OR: [
-            { kind: { in: remindedKinds }, remindedAt: null, dueAt: { gt: now } },
-            { kind: { in: escalatedKinds }, escalatedAt: null, dueAt: { lte: now } },
-          ],
-        },
-        select: { id: true, opinionId: true, kind: true, setAt: true, dueAt: true, remindedAt: true, escalatedAt: true },
-        orderBy: { dueAt: 'asc' },
+        where: { metAt: null, cancelledAt: null, setAt: { lte: now }, opinion: { stage: { not: 'CLOSED' } } },
+        select: { id: true, opinionId: true, kind: true, setAt: true, dueAt: true, remindedAt: true, steps: { select: { step: true } } },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       });
-      const actions = open.flatMap((deadline) => {
-        const alert = deadlineAlert(deadline, now);
-        if (!alert) return [];
-        const action: OpinionAction = alert === 'remind' ? { type: 'remindDeadline', deadlineId: deadline.id } : { type: 'escalateOverdue', deadlineId: deadline.id };
-        return [{ opinionId: deadline.opinionId, action }];
+      const actions = open.flatMap(({ id: deadlineId, opinionId, ...deadline }): { opinionId: number; action: OpinionAction }[] => {
+        if (deadline.kind === 'EVALUATE') return evaluationReminderDue(deadline, now) ? [{ opinionId, action: { type: 'remindDeadline', deadlineId } }] : [];
+        // Every step whose time has come and that was not taken yet, in order: a late run catches up.
+        const taken = new Set(deadline.steps.map(({ step }) => step));
+        return dueDeadlineSteps(deps, deadline, now)
+          .filter((step) => !taken.has(step))
+          .map((step) => ({ opinionId, action: { type: 'deadlineStep', deadlineId, step } }));
       });
       await applyAll(deps, deadlineRemindersJob, actions);
     },
@@ -110,5 +96,22 @@ export function deadlineJobs(options: DeadlineJobsOptions = {}): AnyJobDefinitio
     },
   });
 
-  return [reminders, evaluationExpiry];
+  // A resident who rated 不满意 and never said why: staff hear of it anyway, without a reason.
+  const reasonWait = defineJob({
+    name: dissatisfactionReasonWaitJob,
+    schema: z.object({}),
+    repeat: { everyMs },
+    attempts: 1,
+    handler: async (deps) => {
+      const ratedBefore = new Date(deps.clock.now().getTime() - deps.config.DISSATISFACTION_REASON_WAIT_MINUTES * 60_000);
+      const waiting = await deps.prisma.opinion.findMany({
+        where: { stage: 'FEEDBACK', round: 1, evaluations: { some: { round: 1, rating: 'DISSATISFIED', at: { lte: ratedBefore } } } },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+      });
+      await applyAll(deps, dissatisfactionReasonWaitJob, waiting.map(({ id }) => ({ opinionId: id, action: { type: 'explainDissatisfaction' } })));
+    },
+  });
+
+  return [reminders, evaluationExpiry, reasonWait];
 }

@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { generateDemoHistory } from '../../src/domain/seed/demo-history.js';
 import { seedDemoDistrict } from '../../src/domain/seed/demo-district.js';
+import { deadlineJobs } from '../../src/jobs/deadlines.js';
+import { createJobQueue } from '../../src/jobs/queue.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 const until = new Date('2026-11-20T02:00:00Z');
@@ -19,6 +21,11 @@ async function history() {
     orderBy: { id: 'asc' },
     select: { text: true, stage: true, disposition: true, closeReason: true, round: true, createdAt: true },
   });
+  // The deadline jobs at the demo's start: the overdue chain's past steps count as taken.
+  app.clock.set(until);
+  const queue = createJobQueue(app.deps, deadlineJobs(), { redisUrl: undefined });
+  await queue.runDueNow();
+  await queue.stop();
   const pending = await app.deps.prisma.notification.count({ where: { status: 'PENDING' } });
   return { made, opinions, pending };
 }

@@ -222,8 +222,10 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     expect(await page.getByTestId('document-link').count()).toBe(1);
   });
 
-  it('street admin: /report on demand, with the spreadsheet to download', async () => {
+  it('street admin: /report on demand (the month to date), with the spreadsheet to download', async () => {
     await send('/report');
+    await botSays('要看哪个月的报告');
+    await pressContaining('本月至今');
     await botSays('正在生成');
     await expect.poll(() => page.getByTestId('photo').count(), { timeout: 15_000 }).toBe(2);
     const spreadsheet = page.getByTestId('document-link').filter({ hasText: '.xlsx' }).last();

@@ -12,7 +12,9 @@ import { applyOpinionAction } from '../../src/domain/opinions/apply-action.js';
 import { submitOpinion } from '../../src/domain/opinions/submit-opinion.js';
 import { DEMO_PERSONAS, seedDemoDistrict } from '../../src/domain/seed/demo-district.js';
 import type { DeadlineKind, OpinionStage } from '../../src/generated/prisma/client.js';
-import { deadlineAlert, deadlineJobs, type ApplyAction } from '../../src/jobs/deadlines.js';
+import { deadlineJobs, evaluationReminderDue, type ApplyAction } from '../../src/jobs/deadlines.js';
+import { dueDeadlineSteps } from '../../src/domain/opinions/deadlines.js';
+import { WorkingCalendar } from '../../src/domain/calendar/index.js';
 import { createJobQueue } from '../../src/jobs/queue.js';
 import { createLogger } from '../../src/logger.js';
 import { backends, openTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -23,28 +25,38 @@ const hour = 60 * 60_000;
 const day = 24 * hour;
 const now = new Date('2026-11-24T02:00:00Z');
 
-describe('the reminder rule', () => {
-  const deadline = (setAgoMs: number, dueInMs: number, extra: { kind?: DeadlineKind; remindedAt?: Date; escalatedAt?: Date } = {}) => ({
-    kind: extra.kind ?? ('HANDLE' as DeadlineKind),
+describe('the evaluation reminder rule', () => {
+  const deadline = (setAgoMs: number, dueInMs: number, remindedAt: Date | null = null) => ({
     setAt: new Date(now.getTime() - setAgoMs),
     dueAt: new Date(now.getTime() + dueInMs),
-    remindedAt: extra.remindedAt ?? null,
-    escalatedAt: extra.escalatedAt ?? null,
+    remindedAt,
   });
 
   it.each([
-    ['in the last quarter of a long span', deadline(9 * day, 2 * day), 'remind'],
-    ['before the last quarter', deadline(5 * day, 3 * day), undefined],
-    ['2 hours before, even when the quarter is shorter', deadline(4 * hour, 2 * hour - 1), 'remind'],
-    ['earlier than 2 hours before a short deadline', deadline(1 * hour, 3 * hour), undefined],
-    ['already reminded', deadline(9 * day, 1 * day, { remindedAt: now }), undefined],
-    ['past due', deadline(2 * day, -1), 'escalate'],
-    ['past due, never reminded', deadline(10 * day, -5 * day), 'escalate'],
-    ['past due, already escalated', deadline(2 * day, -1, { escalatedAt: now }), undefined],
-    ['an evaluation window near its end', deadline(6 * day, 1 * day, { kind: 'EVALUATE' }), 'remind'],
-    ['an elapsed evaluation window (expiry closes it instead)', deadline(8 * day, -1, { kind: 'EVALUATE' }), undefined],
+    ['in the last quarter of the window', deadline(6 * day, 1 * day), true],
+    ['before the last quarter', deadline(2 * day, 5 * day), false],
+    ['2 hours before, even when the quarter is shorter', deadline(4 * hour, 2 * hour - 1), true],
+    ['already reminded', deadline(6 * day, 1 * day, now), false],
+    ['an elapsed window (expiry closes it instead)', deadline(8 * day, -1), false],
   ])('%s', (_name, input, expected) => {
-    expect(deadlineAlert(input, now)).toBe(expected);
+    expect(evaluationReminderDue(input, now)).toBe(expected);
+  });
+});
+
+describe('the overdue chain of a staff deadline', () => {
+  const deps = { calendar: WorkingCalendar.fromFile(), config: loadConfig({}) };
+  // Set Monday 2026-11-23 10:00, due Thursday 2026-11-26 23:59:59.999 (Shanghai).
+  const deadline = { setAt: new Date('2026-11-23T02:00:00Z'), dueAt: new Date('2026-11-26T15:59:59.999Z') };
+  it.each([
+    ['before half the limit', '2026-11-24T12:00:00Z', []],
+    ['half the limit elapsed', '2026-11-25T09:00:00Z', ['half']],
+    ['past the deadline (midnight)', '2026-11-26T16:00:00Z', ['half', 'due']],
+    ['Friday: a working day late', '2026-11-27T01:00:00Z', ['half', 'due', 'late-1']],
+    ['Monday: two working days late (the weekend does not count)', '2026-11-30T01:00:00Z', ['half', 'due', 'late-1', 'late-2']],
+    ['Friday before 09:00: not yet a late day', '2026-11-27T00:59:00Z', ['half', 'due']],
+    ['Sunday: still one', '2026-11-29T01:00:00Z', ['half', 'due', 'late-1']],
+  ])('%s', (_name, at, expected) => {
+    expect(dueDeadlineSteps(deps, deadline, new Date(at))).toEqual(expected);
   });
 });
 
@@ -81,8 +93,8 @@ describe.each(backends)('deadline jobs on %s', (backend) => {
     const remind = await deadline('COLLECTED', 'ACKNOWLEDGE', 20 * hour, 3 * hour);
     await deadline('HANDLING', 'HANDLE', 1 * day, 10 * day); // not yet
     const escalate = await deadline('ANALYZING', 'ANALYZE', 3 * day, -1 * hour);
-    await deadline('ANALYZING', 'ANALYZE', 3 * day, -1 * hour, { escalatedAt: now }); // done before
-    await deadline('HANDLING', 'HANDLE', 9 * day, 1 * day, { remindedAt: now }); // done before
+    const done = await deadline('ANALYZING', 'ANALYZE', 3 * day, -1 * hour); // its steps were taken before
+    await deps.prisma.opinionDeadlineStep.createMany({ data: ['half', 'due'].map((step) => ({ deadlineId: done.deadlineId, step, at: now })) });
     await deadline('ANALYZING', 'ACKNOWLEDGE', 2 * day, -1 * day, { metAt: now }); // met
     await deadline('HANDLING', 'HANDLE', 2 * day, -1 * day, { cancelledAt: now }); // superseded
     await deadline('CLOSED', 'HANDLE', 2 * day, -1 * day); // case closed
@@ -98,15 +110,18 @@ describe.each(backends)('deadline jobs on %s', (backend) => {
     const queue = createJobQueue(deps, deadlineJobs({ applyAction }), { redisUrl: undefined });
     await queue.runDueNow();
     const calls = applyAction.mock.calls.map(([, input]) => input);
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(5);
     expect(calls).toEqual(
       expect.arrayContaining([
-        { opinionId: remind.opinionId, actor: { kind: 'system' }, action: { type: 'remindDeadline', deadlineId: remind.deadlineId } },
-        { opinionId: escalate.opinionId, actor: { kind: 'system' }, action: { type: 'escalateOverdue', deadlineId: escalate.deadlineId } },
+        { opinionId: remind.opinionId, actor: { kind: 'system' }, action: { type: 'deadlineStep', deadlineId: remind.deadlineId, step: 'half' } },
+        // Both steps the job has not taken yet, in order.
+        { opinionId: escalate.opinionId, actor: { kind: 'system' }, action: { type: 'deadlineStep', deadlineId: escalate.deadlineId, step: 'half' } },
+        { opinionId: escalate.opinionId, actor: { kind: 'system' }, action: { type: 'deadlineStep', deadlineId: escalate.deadlineId, step: 'due' } },
         { opinionId: remindEvaluation.opinionId, actor: { kind: 'system' }, action: { type: 'remindDeadline', deadlineId: remindEvaluation.deadlineId } },
         { opinionId: expire.opinionId, actor: { kind: 'system' }, action: { type: 'expireEvaluation' } },
       ]),
     );
+    await deps.prisma.opinionDeadlineStep.deleteMany({ where: { deadline: { opinion: { trackingNo: { startsWith: 'SPY-' } } } } });
     await deps.prisma.opinionDeadline.deleteMany({ where: { opinion: { trackingNo: { startsWith: 'SPY-' } } } });
     await deps.prisma.opinion.deleteMany({ where: { trackingNo: { startsWith: 'SPY-' } } });
   });
@@ -141,24 +156,44 @@ describe.each(backends)('deadline jobs on %s', (backend) => {
     try {
       const events = async () => (await deps.prisma.opinionEvent.findMany({ where: { opinionId: opinion.id }, orderBy: { id: 'asc' } })).map((e) => e.type);
       const ack = await deps.prisma.opinionDeadline.findFirstOrThrow({ where: { opinionId: opinion.id, kind: 'ACKNOWLEDGE' } });
+      const officerTexts = () => telegram.callsTo(Number(officer.chatId)).map((c) => c.payload.text as string);
+      const streetAdminTexts = () => telegram.callsTo(DEMO_PERSONAS.streetAdmin.telegramId).map((c) => c.payload.text as string);
+      const districtAdminTexts = () => telegram.callsTo(DEMO_PERSONAS.districtAdmin.telegramId).map((c) => c.payload.text as string);
+      const residentTexts = () => telegram.callsTo(DEMO_PERSONAS.resident.telegramId).map((c) => c.payload.text as string);
 
       clock.set(new Date(ack.dueAt.getTime() - 1 * hour));
       await queue.runDueNow();
       await queue.runDueNow();
       expect(await events()).toEqual(['COLLECTED', 'REMINDED']);
       // Delivery goes on after runDueNow: the officer's second message waits its turn in the chat.
-      const officerTexts = () => telegram.callsTo(Number(officer.chatId)).map((c) => c.payload.text as string);
       await waitFor(() => officerTexts().length === 2);
-      expect(officerTexts()).toEqual([expect.stringMatching(/新意见/), expect.stringMatching(/提醒/)]);
+      expect(officerTexts()).toEqual([expect.stringMatching(/新意见/), expect.stringMatching(/提醒.*受理期限已过半/)]);
 
-      clock.set(new Date(ack.dueAt.getTime() + 1 * hour));
+      // The clock jumps four working days past the deadline at once: every step it skipped runs, once each.
+      clock.set(deps.calendar.addWorkingDays(ack.dueAt, 4, 'Asia/Shanghai'));
       await queue.runDueNow();
       await queue.runDueNow();
-      expect(await events()).toEqual(['COLLECTED', 'REMINDED', 'OVERDUE_ESCALATED']);
+      const steps = await deps.prisma.opinionDeadlineStep.findMany({ where: { deadlineId: ack.id }, orderBy: { id: 'asc' } });
+      expect(steps.map((s) => s.step)).toEqual(['half', 'due', 'late-1', 'late-2', 'late-3', 'late-4']);
+      expect(await events()).toEqual(['COLLECTED', 'REMINDED', ...Array.from({ length: 5 }, () => ['REMINDED', 'OVERDUE_ESCALATED']).flat()]);
       expect(await deps.prisma.opinionDeadline.findUniqueOrThrow({ where: { id: ack.id } })).toMatchObject({ remindedAt: expect.any(Date), escalatedAt: expect.any(Date) });
-      const streetAdminTexts = () => telegram.callsTo(DEMO_PERSONAS.streetAdmin.telegramId).map((c) => c.payload.text as string);
-      await waitFor(() => streetAdminTexts().length > 0);
-      expect(streetAdminTexts()).toEqual([expect.stringMatching(/超期/)]);
+      await waitFor(() => officerTexts().length === 7 && streetAdminTexts().length === 5 && districtAdminTexts().length === 2 && residentTexts().length === 1);
+      expect(officerTexts().slice(2)).toEqual([
+        expect.stringMatching(/受理今天已到期/),
+        expect.stringMatching(/受理已超期 1 个工作日/),
+        expect.stringMatching(/受理已超期 2 个工作日/),
+        expect.stringMatching(/受理已超期 3 个工作日/),
+        expect.stringMatching(/受理已超期 4 个工作日/),
+      ]);
+      expect(streetAdminTexts()).toEqual([0, 1, 2, 3, 4].map((n) => expect.stringMatching(n === 0 ? /^超期督办：.*今天已到期/ : new RegExp(`^超期督办：.*已超期 ${n} 个工作日`))));
+      // From OVERDUE_DISTRICT_AFTER_WORKING_DAYS (3) the district admin is told too.
+      expect(districtAdminTexts()).toEqual([expect.stringMatching(/已超期 3 个工作日/), expect.stringMatching(/已超期 4 个工作日/)]);
+      // The resident hears once that the case is late, with the new expected date (in English, their language).
+      expect(residentTexts()).toEqual([expect.stringMatching(/has passed its deadline.*expect an answer by 20\d\d-\d\d-\d\d 23:59/)]);
+      const sentBefore = telegram.calls.length;
+      await queue.runDueNow();
+      await waitFor(async () => (await deps.prisma.notification.count({ where: { status: 'PENDING' } })) === 0);
+      expect(telegram.calls.length).toBe(sentBefore);
 
       // The officer answers; the resident lets the evaluation window pass.
       await applyOpinionAction(deps, { opinionId: opinion.id, actor: { kind: 'person', personId: officer.id }, action: { type: 'answer', text: '路灯已于今日修复。' } });
@@ -169,7 +204,7 @@ describe.each(backends)('deadline jobs on %s', (backend) => {
       expect(await deps.prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id } })).toMatchObject({ stage: 'CLOSED', closeReason: 'NOT_EVALUATED' });
       expect((await events()).filter((type) => type === 'CLOSED')).toHaveLength(1);
       await waitFor(async () => (await deps.prisma.notification.count({ where: { status: 'PENDING' } })) === 0);
-      expect(officerTexts()).toHaveLength(2);
+      expect(officerTexts()).toHaveLength(7);
       expect(await deps.prisma.notification.count({ where: { status: { not: 'SENT' } } })).toBe(0);
     } finally {
       await queue.stop();

@@ -17,6 +17,7 @@ import { staffAdminFeature } from './staff-admin/index.js';
 import { triageFeature } from './triage/index.js';
 import { startFeature } from './start/index.js';
 import { stationsFeature } from './stations/index.js';
+import { supervisionFeature } from './supervision/index.js';
 import { reportFeature } from './report/index.js';
 import { unhandledFeature } from './unhandled.js';
 
@@ -33,6 +34,7 @@ features.use(agencyFeature);
 // Representatives' work: proposals (提办督评) and receptions at stations (进家进站).
 features.use(proposalsFeature);
 features.use(receptionsFeature);
+features.use(supervisionFeature);
 features.use(evaluationFeature);
 // Residents: the opinion dialogue first, so that while it runs it sees answers (locations, buttons) before the finder does.
 features.use(opinionFeature);

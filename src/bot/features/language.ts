@@ -1,8 +1,10 @@
-// /language: switch between Simplified Chinese and English at any time.
+// /language: switch between Simplified Chinese and English at any time; the chat's
+// command menu follows.
 import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import { locales } from '../../i18n/index.js';
 import { defineCallbackData } from '../callback-data.js';
+import { refreshChatMenu } from '../commands.js';
 import type { BotContext } from '../context.js';
 
 export const languageChoice = defineCallbackData('lang', { locale: z.enum(locales) });
@@ -31,4 +33,7 @@ privateChats.callbackQuery(languageChoice.filter, async (ctx) => {
   ctx.i18n.useLocale(locale);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t('language-changed'));
+  // The command menu follows the language chosen here, not the client's.
+  const roles = ctx.person?.roles.map((role) => role.kind) ?? [];
+  await refreshChatMenu(ctx.api, ctx.deps, { chatId: ctx.chatId, locale, roles });
 });

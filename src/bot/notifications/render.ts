@@ -7,6 +7,7 @@ import type { NotificationAction, NotificationMessage } from '../../delivery/mes
 import type { Translate } from '../../i18n/index.js';
 import { ratingKeyboard } from '../features/evaluation/keyboards.js';
 import { openProposal } from '../features/proposals/callback-data.js';
+import { superviseKeyboard } from '../features/supervision/keyboards.js';
 import { openCaseKeyboard } from '../features/triage/keyboards.js';
 
 export interface RenderOptions {
@@ -49,5 +50,7 @@ function actionKeyboard(action: NotificationAction, t: (key: string) => string):
       return openCaseKeyboard(t('case-open-timeline'), action.opinionId);
     case 'open-proposal':
       return new InlineKeyboard().text(t('proposals-open'), openProposal.pack({ id: action.proposalId }));
+    case 'supervise':
+      return superviseKeyboard(t, action.opinionId);
   }
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../calendar/index.js';
 import { actorSchema, expectedVersionSchema, optionalText, parseWorkflowInput, positiveId as id, requiredText as text } from '../workflow/input.js';
+import { isDeadlineStep } from './deadlines.js';
 import type { ApplyOpinionActionInput } from './lifecycle.js';
 
 export { ACTION_TEXT_MAX } from '../workflow/input.js';
@@ -18,15 +19,20 @@ export const opinionActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decline'), reason: text }),
   z.object({ type: z.literal('merge'), intoOpinionId: id }),
   z.object({ type: z.literal('handBack'), reason: text }),
-  z.object({ type: z.literal('progress'), note: text }),
+  z.object({ type: z.literal('progress'), note: text, forResident: z.boolean().optional() }),
   z.object({ type: z.literal('requestClarification'), question: text }),
   z.object({ type: z.literal('clarify'), answer: text }),
   z.object({ type: z.literal('submitResult'), text, final: z.boolean() }),
   z.object({ type: z.literal('deliverResult'), text: optionalText }),
   z.object({ type: z.literal('evaluate'), rating: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']), comment: optionalText }),
+  z.object({ type: z.literal('explainDissatisfaction'), reason: optionalText, reasonCode: z.string().regex(/^[a-z-]{1,32}$/).optional() }),
   z.object({ type: z.literal('expireEvaluation') }),
   z.object({ type: z.literal('remindDeadline'), deadlineId: id }),
-  z.object({ type: z.literal('escalateOverdue'), deadlineId: id }),
+  z.object({ type: z.literal('deadlineStep'), deadlineId: id, step: z.string().refine(isDeadlineStep, 'error-validation') }),
+  z.object({ type: z.literal('chase') }),
+  z
+    .object({ type: z.literal('reassign'), officerId: id.optional(), agencyId: id.optional() })
+    .refine((action) => (action.officerId === undefined) !== (action.agencyId === undefined), 'error-validation'),
 ]);
 
 export type ValidOpinionAction = z.output<typeof opinionActionSchema>;

@@ -2,14 +2,15 @@
 // Inside one transaction: load, check permission, check the version, check the
 // transition, then write the new state (guarded by the version), the history events,
 // the deadline changes and the outbox notifications. A refusal writes nothing.
-import type { DeadlineKind, OpinionEvent, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
+import type { DeadlineKind, OpinionDeadline, OpinionEvent, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { assertCan, loadOpinionScope, loadPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
 import { parseActionInput, type ValidOpinionAction } from './action-input.js';
-import { cancelOpenDeadlines, dueAtFor, meetDeadlines, openDeadline } from './deadlines.js';
+import { cancelOpenDeadlines, dueAtFor, dueDeadlineSteps, meetDeadlines, openDeadline, STAFF_DEADLINE_KINDS, stepLateDays } from './deadlines.js';
 import type { ApplyOpinionActionInput, ApplyOpinionActionResult } from './lifecycle.js';
-import { formatDueAt, writeNotices, type Notice, type ResidentNotice, type StaffNotice } from './notifications.js';
+import { formatDueAt, writeNotices, type Notice, type ResidentNotice, type StaffAudience, type StaffNotice } from './notifications.js';
+import type { NotificationAction } from '../../delivery/message.js';
 import { assertTransition, loadTransitionFacts, type TransitionFacts } from './transitions.js';
 import { draftProposalFromEscalation } from '../proposals/submit-proposal.js';
 import { StageHistory } from '../workflow/history.js';
@@ -28,6 +29,8 @@ class Plan extends StageHistory<OpinionStage, OpinionEventType> {
   /** One message per action for the resident: the latest stage reached. */
   residentNotice: { event: number; notice: ResidentNotice } | undefined;
   evaluation: Omit<Prisma.EvaluationUncheckedCreateInput, 'opinionId' | 'at'> | undefined;
+  /** The reason given for this round's 不满意, added to its Evaluation row. */
+  evaluationComment: { round: number; comment: string } | undefined;
   /** Reminders touch only their deadline row, so an officer's view of the case stays current. */
   bumpsVersion = true;
   /** Notifications written by what the action created (a proposal's draft). */
@@ -101,6 +104,9 @@ async function write({ tx, deps, now, opinion, scope, actorId, actorRole, plan }
     events.push(await tx.opinionEvent.create({ data: { opinionId: opinion.id, actorId, actorRole, at: now, version, ...event } }));
   }
   if (plan.evaluation) await tx.evaluation.create({ data: { ...plan.evaluation, opinionId: opinion.id, at: now } });
+  if (plan.evaluationComment) {
+    await tx.evaluation.updateMany({ where: { opinionId: opinion.id, round: plan.evaluationComment.round, comment: null }, data: { comment: plan.evaluationComment.comment } });
+  }
 
   const after = await tx.opinion.findUniqueOrThrow({ where: { id: opinion.id } });
   for (const step of plan.deadlines) {
@@ -255,7 +261,9 @@ const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
   },
 
   progress({ plan }, action) {
-    plan.record('PROGRESS', { note: action.note });
+    const forResident = action.forResident ?? false;
+    const event = plan.record('PROGRESS', { note: action.note, data: { forResident } });
+    if (forResident) plan.tellResident(event, { event: 'progress', vars: { text: action.note } });
   },
 
   requestClarification({ plan, opinion }, action) {
@@ -288,24 +296,32 @@ const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
     deliver(plan, action.text ?? facts.pendingResult!, 'result');
   },
 
-  evaluate(context, action) {
-    const { plan, opinion, deps, now, actorId } = context;
+  evaluate({ plan, now, actorId }, action) {
     plan.evaluation = { round: plan.round, rating: action.rating, comment: action.comment ?? null, personId: actorId };
     plan.record('EVALUATED', { note: action.comment, data: { rating: action.rating, round: plan.round } });
     plan.deadlines.push({ meet: ['EVALUATE'] });
-    if (!(action.rating === 'DISSATISFIED' && plan.round === 1)) {
-      plan.tellResident(close(plan, now, 'EVALUATED'), { event: 'closed', vars: { reason: 'EVALUATED' } });
-      return;
-    }
+    // A first-round 不满意 waits for the resident's reason (explainDissatisfaction) before staff hear of it.
+    if (action.rating === 'DISSATISFIED' && plan.round === 1) return;
+    plan.tellResident(close(plan, now, 'EVALUATED'), { event: 'closed', vars: { reason: 'EVALUATED' } });
+  },
+
+  explainDissatisfaction({ plan, opinion, deps, now }, action) {
     // A second round: back to the officer (answered on the spot) or to whoever handled it.
     const onTheSpot = opinion.disposition === 'ON_THE_SPOT' || opinion.disposition === null;
     const to: OpinionStage = onTheSpot ? 'ANALYZING' : 'HANDLING';
+    const reason = action.reason ?? null;
     plan.round = 2;
-    const event = plan.record('REOPENED', { to, note: action.comment, data: { round: 2 } });
+    const event = plan.record('REOPENED', {
+      to,
+      note: action.reason,
+      data: { round: 2, rating: 'DISSATISFIED', reasonGiven: reason !== null, ...(action.reasonCode ? { reasonCode: action.reasonCode } : {}) },
+    });
     plan.set({ round: 2 });
-    const comment = action.comment ?? '—';
+    if (reason !== null) plan.evaluationComment = { round: 1, comment: reason };
+    // Staff read the rating and the reason; `reasonGiven` picks "no reason given" when the wait elapsed.
+    const voice = { rating: 'DISSATISFIED', comment: reason ?? '', reasonGiven: reason === null ? 'no' : 'yes' };
     plan.tellResident(event, { event: 'reopened', vars: { round: 2 } });
-    plan.tellStaff(event, { audience: 'officers', key: 'notify-officer-reopened', vars: { comment }, action: { type: 'triage', opinionId: opinion.id } });
+    plan.tellStaff(event, { audience: 'officers', key: 'notify-officer-reopened', vars: voice, action: { type: 'triage', opinionId: opinion.id } });
     if (onTheSpot) {
       plan.deadlines.push({ open: 'ANALYZE' });
       return;
@@ -316,7 +332,7 @@ const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
       plan.tellStaff(event, {
         audience: 'agency',
         key: 'notify-agency-reopened',
-        vars: { comment, dueAt: formatDueAt(dueAt, deps.config.TIME_ZONE) },
+        vars: { ...voice, dueAt: formatDueAt(dueAt, deps.config.TIME_ZONE) },
         action: { type: 'agency-case', opinionId: opinion.id },
       });
     }
@@ -327,49 +343,109 @@ const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
   },
 
   async remindDeadline(context, action) {
-    const deadline = await claimDeadline(context, action.deadlineId, 'remindedAt');
+    const deadline = await claimReminder(context, action.deadlineId);
     if (!deadline) return;
-    const { plan, opinion, deps } = context;
+    const { plan, deps } = context;
+    // Staff deadlines go through the overdue chain (deadlineStep).
+    if (deadline.kind !== 'EVALUATE') throw new DomainError('validation', 'error-workflow-deadline-unknown');
     const event = plan.record('REMINDED', { data: { deadlineId: deadline.id, kind: deadline.kind, dueAt: deadline.dueAt.toISOString() } });
-    const dueAt = formatDueAt(deadline.dueAt, deps.config.TIME_ZONE);
-    if (deadline.kind === 'EVALUATE') {
-      plan.tellResident(event, { event: 'evaluation-reminder', vars: { dueAt }, evaluate: true, followers: false });
-      return;
-    }
-    const toAgency = deadline.kind === 'HANDLE' && opinion.disposition === 'REFERRED';
-    plan.tellStaff(event, {
-      audience: toAgency ? 'agency' : 'officers',
-      key: 'notify-staff-deadline-reminder',
-      vars: { deadline: deadline.kind, dueAt },
-      action: toAgency ? { type: 'agency-case', opinionId: opinion.id } : { type: 'triage', opinionId: opinion.id },
-    });
+    plan.tellResident(event, { event: 'evaluation-reminder', vars: { dueAt: formatDueAt(deadline.dueAt, deps.config.TIME_ZONE) }, evaluate: true, followers: false });
   },
 
-  async escalateOverdue(context, action) {
-    const deadline = await claimDeadline(context, action.deadlineId, 'escalatedAt');
-    if (!deadline) return;
-    const { plan, opinion, deps } = context;
-    const event = plan.record('OVERDUE_ESCALATED', { data: { deadlineId: deadline.id, kind: deadline.kind, dueAt: deadline.dueAt.toISOString() } });
+  async deadlineStep(context, action) {
+    const { tx, plan, opinion, deps, now } = context;
+    plan.bumpsVersion = false;
+    const deadline = await tx.opinionDeadline.findFirst({ where: { id: action.deadlineId, opinionId: opinion.id } });
+    if (!deadline || !STAFF_DEADLINE_KIND_SET.has(deadline.kind)) throw new DomainError('not-found', 'error-workflow-deadline-unknown');
+    if (!dueDeadlineSteps(deps, deadline, now).includes(action.step as never)) {
+      throw new DomainError('invalid-transition', 'error-invalid-transition', { stage: opinion.stage, action: 'deadlineStep' });
+    }
+    // Met or superseded since the job looked: nothing to chase.
+    if (deadline.metAt || deadline.cancelledAt) return;
+    const claimed = await tx.opinionDeadlineStep.createMany({ data: [{ deadlineId: deadline.id, step: action.step, at: now }], skipDuplicates: true });
+    if (claimed.count === 0) return;
+    const lateDays = stepLateDays(action.step);
+    await tx.opinionDeadline.updateMany({ where: { id: deadline.id, remindedAt: null }, data: { remindedAt: now } });
+    if (lateDays !== null) await tx.opinionDeadline.updateMany({ where: { id: deadline.id, escalatedAt: null }, data: { escalatedAt: now } });
+
+    const timeZone = deps.config.TIME_ZONE;
+    const facts = { deadlineId: deadline.id, kind: deadline.kind, dueAt: deadline.dueAt.toISOString(), step: action.step };
+    const vars = { ...stationVars(opinion), deadline: deadline.kind, dueAt: formatDueAt(deadline.dueAt, timeZone), lateDays: lateDays ?? -1 };
+    const reminded = plan.record('REMINDED', { data: facts });
+    const { audience, action: caseButton } = whoMustAct(opinion, deadline);
+    plan.tellStaff(reminded, { audience, key: lateDays === null ? 'notify-staff-deadline-reminder' : 'notify-staff-deadline-overdue', vars, action: caseButton });
+    if (lateDays === null) return;
+
+    const toDistrict = lateDays >= deps.config.OVERDUE_DISTRICT_AFTER_WORKING_DAYS;
+    const escalated = plan.record('OVERDUE_ESCALATED', { data: { ...facts, lateDays, toDistrict } });
+    const supervise = { key: 'notify-admin-overdue', vars, action: { type: 'supervise', opinionId: opinion.id } as const };
+    plan.tellStaff(escalated, { audience: 'street-admins', ...supervise });
+    if (toDistrict) plan.tellStaff(escalated, { audience: 'district-admins', ...supervise });
+    if (action.step === 'due') {
+      const expected = deps.calendar.addWorkingDays(now, deps.config.OVERDUE_GRACE_WORKING_DAYS, timeZone);
+      plan.tellResident(escalated, { event: 'late', vars: { expectedAt: formatDueAt(expected, timeZone) } });
+    }
+  },
+
+  async chase({ tx, plan, opinion, deps }) {
+    plan.bumpsVersion = false;
+    const deadline = await openStaffDeadline(tx, opinion.id);
+    const event = plan.record('CHASED', { data: deadline ? { deadlineId: deadline.id, kind: deadline.kind } : {} });
+    const { audience, action } = whoMustAct(opinion, deadline);
+    const dueAt = deadline ? formatDueAt(deadline.dueAt, deps.config.TIME_ZONE) : '—';
+    plan.tellStaff(event, { audience, key: 'notify-staff-chased', vars: { ...stationVars(opinion), deadline: deadline?.kind ?? 'HANDLE', dueAt }, action });
+  },
+
+  async reassign(context, action) {
+    const { tx, plan, opinion, deps, now } = context;
+    if (action.officerId !== undefined) {
+      const officer = await tx.staffRole.findFirst({ where: { personId: action.officerId, kind: 'LIAISON_OFFICER', stationId: opinion.stationId, revokedAt: null } });
+      if (!officer || action.officerId === opinion.assignedOfficerId) throw new DomainError('validation', 'error-workflow-reassign-officer');
+      const event = plan.record('REASSIGNED', { data: { officerId: action.officerId, previousOfficerId: opinion.assignedOfficerId } });
+      plan.set({ assignedOfficerId: action.officerId });
+      plan.tellStaff(event, { audience: 'officers', key: 'notify-officer-reassigned', vars: stationVars(opinion), action: { type: 'triage', opinionId: opinion.id } });
+      return;
+    }
+    if (opinion.disposition !== 'REFERRED' || opinion.stage !== 'HANDLING') throw new DomainError('validation', 'error-workflow-reassign-not-referred');
+    const agency = await tx.agency.findFirst({ where: { id: action.agencyId!, active: true } });
+    if (!agency || agency.id === opinion.agencyId) throw new DomainError('validation', 'error-workflow-agency-unknown');
+    // The late deadline is met now (late, as the report will say); the new agency gets a full one.
+    const dueAt = dueAtFor(deps, { kind: 'HANDLE', from: now, categoryCode: opinion.category.code, priority: opinion.priority });
+    const event = plan.record('REASSIGNED', { data: { agencyId: agency.id, previousAgencyId: opinion.agencyId, dueAt: dueAt.toISOString() } });
+    plan.set({ agencyId: agency.id });
+    plan.deadlines.push({ meet: ['HANDLE'] }, { open: 'HANDLE', dueAt });
+    const due = formatDueAt(dueAt, deps.config.TIME_ZONE);
+    plan.tellResident(event, { event: 'referred', vars: { ...agencyVars(agency), dueAt: due } });
     plan.tellStaff(event, {
-      audience: 'street-admins',
-      key: 'notify-admin-overdue',
-      vars: { ...stationVars(opinion), deadline: deadline.kind, dueAt: formatDueAt(deadline.dueAt, deps.config.TIME_ZONE) },
-      action: { type: 'triage', opinionId: opinion.id },
+      audience: 'agency',
+      key: 'notify-agency-referred',
+      vars: { ...stationVars(opinion), categoryZh: opinion.category.nameZh, categoryEn: opinion.category.nameEn, text: opinion.text, note: '—', dueAt: due },
+      action: { type: 'agency-case', opinionId: opinion.id },
     });
   },
 };
 
+const STAFF_DEADLINE_KIND_SET: ReadonlySet<DeadlineKind> = new Set(STAFF_DEADLINE_KINDS);
+
+/** The open staff deadline of the case (the stage's work owed now), if any. */
+function openStaffDeadline(tx: Tx, opinionId: number): Promise<OpinionDeadline | null> {
+  return tx.opinionDeadline.findFirst({ where: { opinionId, kind: { in: [...STAFF_DEADLINE_KINDS] }, metAt: null, cancelledAt: null }, orderBy: { id: 'desc' } });
+}
+
+/** Who owes the work of a deadline: the agency's handlers for a referred case's handling, else the officers. */
+function whoMustAct(opinion: LoadedOpinion, deadline: Pick<OpinionDeadline, 'kind'> | null): { audience: StaffAudience; action: NotificationAction } {
+  const toAgency = (deadline?.kind ?? 'HANDLE') === 'HANDLE' && opinion.disposition === 'REFERRED' && opinion.stage === 'HANDLING';
+  return toAgency ? { audience: 'agency', action: { type: 'agency-case', opinionId: opinion.id } } : { audience: 'officers', action: { type: 'triage', opinionId: opinion.id } };
+}
+
 /**
- * Marks a deadline reminded / escalated, once. Null (nothing to do, not an error) when
- * that was done already or the deadline was met or cancelled since the job was planned.
+ * Marks a deadline reminded, once. Null (nothing to do, not an error) when that was
+ * done already or the deadline was met or cancelled since the job was planned.
  */
-async function claimDeadline({ tx, opinion, now, plan }: ActionContext, deadlineId: number, mark: 'remindedAt' | 'escalatedAt') {
+async function claimReminder({ tx, opinion, plan, now }: ActionContext, deadlineId: number) {
   plan.bumpsVersion = false;
   const deadline = await tx.opinionDeadline.findFirst({ where: { id: deadlineId, opinionId: opinion.id } });
   if (!deadline) throw new DomainError('not-found', 'error-workflow-deadline-unknown');
-  if (mark === 'escalatedAt' && deadline.dueAt.getTime() > now.getTime()) {
-    throw new DomainError('invalid-transition', 'error-invalid-transition', { stage: opinion.stage, action: 'escalateOverdue' });
-  }
-  const claimed = await tx.opinionDeadline.updateMany({ where: { id: deadline.id, metAt: null, cancelledAt: null, [mark]: null }, data: { [mark]: now } });
+  const claimed = await tx.opinionDeadline.updateMany({ where: { id: deadline.id, metAt: null, cancelledAt: null, remindedAt: null }, data: { remindedAt: now } });
   return claimed.count === 1 ? deadline : null;
 }

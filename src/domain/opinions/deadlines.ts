@@ -36,3 +36,48 @@ export async function meetDeadlines(tx: Tx, opinionId: number, kinds: DeadlineKi
 export async function cancelOpenDeadlines(tx: Tx, opinionId: number, at: Date): Promise<void> {
   await tx.opinionDeadline.updateMany({ where: { opinionId, metAt: null, cancelledAt: null }, data: { cancelledAt: at } });
 }
+
+// ─────────────────────────── the overdue chain ───────────────────────────
+//
+// A staff deadline (acknowledge, analyze, handle) has a chain of steps, each taken once
+// (OpinionDeadlineStep): `half` (half the limit elapsed: a reminder to whoever must
+// act), `due` (the deadline passed: a reminder, 督办 to the street admins, the resident
+// told of the delay and the new expected date) and `late-<n>` for each working day
+// after, from 09:00 (a reminder and 督办 again; from OVERDUE_DISTRICT_AFTER_WORKING_DAYS the
+// district admins too). A job that runs late takes every step it missed, in order.
+
+/** Late steps are taken from 09:00 local time of each working day after the deadline. */
+const OFFICE_OPENS_MS = 9 * 60 * 60_000;
+
+export const STAFF_DEADLINE_KINDS: readonly DeadlineKind[] = ['ACKNOWLEDGE', 'ANALYZE', 'HANDLE'];
+
+export type DeadlineStepName = 'half' | 'due' | `late-${number}`;
+
+/** Working days late that a step stands for: 0 for `due`, n for `late-n`, null for `half`. */
+export function stepLateDays(step: string): number | null {
+  if (step === 'due') return 0;
+  const match = /^late-([1-9]\d{0,3})$/.exec(step);
+  return match ? Number(match[1]) : null;
+}
+
+export function isDeadlineStep(step: string): step is DeadlineStepName {
+  return step === 'half' || stepLateDays(step) !== null;
+}
+
+/** The steps of a deadline whose time has come by `now`, in chain order. */
+export function dueDeadlineSteps(
+  deps: Pick<DomainDeps, 'calendar' | 'config'>,
+  deadline: { setAt: Date; dueAt: Date },
+  now: Date,
+): DeadlineStepName[] {
+  const due = deadline.dueAt.getTime();
+  const half = deadline.setAt.getTime() + (due - deadline.setAt.getTime()) / 2;
+  const steps: DeadlineStepName[] = [];
+  if (now.getTime() >= half) steps.push('half');
+  if (now.getTime() < due) return steps;
+  steps.push('due');
+  // A late day's step comes at the start of office hours, not at midnight.
+  const late = deps.calendar.workingDaysBetween(deadline.dueAt, new Date(now.getTime() - OFFICE_OPENS_MS), deps.config.TIME_ZONE);
+  for (let n = 1; n <= late; n += 1) steps.push(`late-${n}`);
+  return steps;
+}

@@ -1,10 +1,11 @@
 // What evaluating needs beside applyOpinionAction: whether a press still
-// counts, and the optional comment that follows a rating. The rating is applied first,
-// so it is never lost when no comment comes; the comment is then added to that
-// round's Evaluation row, once.
+// counts, and the words that follow a rating. The rating is applied first, so it is never
+// lost when no words come. A first-round 不满意's reason opens round 2
+// (explainDissatisfaction); any other comment is added to that round's Evaluation row, once.
 import { z } from 'zod';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { applyOpinionAction } from './apply-action.js';
 
 const COMMENT_MAX = 1000;
 
@@ -33,4 +34,37 @@ export async function ratingButtonState(deps: Pick<DomainDeps, 'prisma'>, input:
   if (opinion?.residentId !== input.personId) return 'open';
   if (earlier) return 'already-done';
   return opinion.round === input.round ? 'open' : 'stale-round';
+}
+
+export interface ReasonOutcome {
+  trackingNo: string;
+  /** True when these words opened round 2 (staff are told now); false when saved as a comment. */
+  reopened: boolean;
+}
+
+/**
+ * The resident's words after rating: for a round-1 不满意 still waiting, the reason that
+ * opens round 2 (none: opened without one); otherwise a comment on that round's rating.
+ */
+export async function giveDissatisfactionReason(
+  deps: DomainDeps,
+  input: { opinionId: number; round: number; personId: number; text?: string; code?: string },
+): Promise<ReasonOutcome> {
+  const opinion = await deps.prisma.opinion.findUnique({ where: { id: input.opinionId }, select: { trackingNo: true, stage: true, round: true } });
+  if (!opinion) throw new DomainError('not-found', 'error-not-found');
+  if (opinion.stage === 'FEEDBACK' && opinion.round === 1 && input.round === 1) {
+    const rating = await deps.prisma.evaluation.findUnique({ where: { opinionId_round: { opinionId: input.opinionId, round: 1 } } });
+    if (rating?.rating === 'DISSATISFIED') {
+      const text = input.text?.trim();
+      if (text && text.length > COMMENT_MAX) throw new DomainError('validation', 'evaluation-comment-invalid', { max: String(COMMENT_MAX) });
+      await applyOpinionAction(deps, {
+        opinionId: input.opinionId,
+        actor: { kind: 'person', personId: input.personId },
+        action: { type: 'explainDissatisfaction', ...(text ? { reason: text } : {}), ...(input.code ? { reasonCode: input.code } : {}) },
+      });
+      return { trackingNo: opinion.trackingNo, reopened: true };
+    }
+  }
+  if (input.text !== undefined) await addEvaluationComment(deps, { opinionId: input.opinionId, round: input.round, personId: input.personId, comment: input.text });
+  return { trackingNo: opinion.trackingNo, reopened: false };
 }

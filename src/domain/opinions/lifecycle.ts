@@ -16,20 +16,26 @@
 // decline              officer                    COLLECTED* ANALYZING          CLOSED         DECLINED, CLOSED {reason: DECLINED}        meet ANALYZE
 // merge                officer                    COLLECTED* ANALYZING          CLOSED         MERGED {mergedIntoId}, CLOSED {MERGED}     cancel all open
 // handBack             agency handler             HANDLING (REFERRED)           ANALYZING      HANDED_BACK                                meet HANDLE, open ANALYZE
-// progress             agency handler / officer   HANDLING                      (unchanged)    PROGRESS                                   —
+// progress             agency handler / officer   HANDLING                      (unchanged)    PROGRESS {forResident}                     —
+//                                                                                                (the resident hears the note when forResident)
 // requestClarification agency handler             HANDLING (REFERRED)           (unchanged)    CLARIFICATION_REQUESTED                    —
 // clarify              officer                    HANDLING (REFERRED)           (unchanged)    CLARIFIED                                  —
 // submitResult         agency handler (REFERRED)  HANDLING                      FEEDBACK if    RESULT_SUBMITTED (+ RESULT_DELIVERED       meet HANDLE (+ open EVALUATE if final)
 //                      or officer (escalations)                                 final, else      if final)
 //                                                                               unchanged
 // deliverResult        officer                    HANDLING (result submitted)   FEEDBACK       RESULT_DELIVERED                           open EVALUATE
-// evaluate             the resident               FEEDBACK                      CLOSED or      EVALUATED {rating, round}; then CLOSED     meet EVALUATE; on reopen open ANALYZE
-//                                                                               reopened         {EVALUATED}, or in round 1 when            (ON_THE_SPOT) or HANDLE (others) for round 2
-//                                                                                                DISSATISFIED: REOPENED (round 2) to
-//                                                                                                ANALYZING (on-the-spot) / HANDLING
+// evaluate             the resident               FEEDBACK                      CLOSED or      EVALUATED {rating, round}; then CLOSED     meet EVALUATE
+//                                                                               (unchanged)      {EVALUATED}; in round 1 DISSATISFIED
+//                                                                                                waits for the reason (explainDissatisfaction)
+// explainDissatisfaction the resident, or the    FEEDBACK (round 1 rated       ANALYZING      REOPENED {round: 2, rating, reasonCode}    open ANALYZE (ON_THE_SPOT) or HANDLE
+//                      system after              DISSATISFIED, not reopened)   (on the spot)  note = the reason (none: the wait elapsed)  (others) for round 2
+//                      DISSATISFACTION_REASON_WAIT                             / HANDLING
 // expireEvaluation     system (job)               FEEDBACK, window elapsed      CLOSED         CLOSED {reason: NOT_EVALUATED}             (EVALUATE stays unmet)
-// remindDeadline       system (job)               any open                      (unchanged)    REMINDED {deadlineId}                      sets remindedAt (once)
-// escalateOverdue      system (job)               any open                      (unchanged)    OVERDUE_ESCALATED {deadlineId}             sets escalatedAt (once)
+// remindDeadline       system (job)               FEEDBACK                      (unchanged)    REMINDED {deadlineId} (EVALUATE only)      sets remindedAt (once)
+// deadlineStep         system (job)               any open                      (unchanged)    REMINDED {deadlineId, step}; from `due`    a step of the overdue chain (deadlines.ts),
+//                                                                                                on also OVERDUE_ESCALATED {lateDays}       once per deadline and step
+// chase (催办)          street / district admin    COLLECTED ANALYZING HANDLING  (unchanged)    CHASED                                     —
+// reassign (改派)       street / district admin    COLLECTED ANALYZING HANDLING  (unchanged)    REASSIGNED {officerId | agencyId}          to another agency: meet HANDLE, open HANDLE
 //
 // * From COLLECTED, the officer's decision acknowledges first: ACKNOWLEDGED is written
 //   (meeting ACKNOWLEDGE) before the action's own events, so response figures stay true.
@@ -51,15 +57,18 @@ export type OpinionAction =
   | { type: 'decline'; reason: string }
   | { type: 'merge'; intoOpinionId: number }
   | { type: 'handBack'; reason: string }
-  | { type: 'progress'; note: string }
+  | { type: 'progress'; note: string; forResident?: boolean }
   | { type: 'requestClarification'; question: string }
   | { type: 'clarify'; answer: string }
   | { type: 'submitResult'; text: string; final: boolean }
   | { type: 'deliverResult'; text?: string }
   | { type: 'evaluate'; rating: Rating; comment?: string }
+  | { type: 'explainDissatisfaction'; reason?: string; reasonCode?: string }
   | { type: 'expireEvaluation' }
   | { type: 'remindDeadline'; deadlineId: number }
-  | { type: 'escalateOverdue'; deadlineId: number };
+  | { type: 'deadlineStep'; deadlineId: number; step: string }
+  | { type: 'chase' }
+  | { type: 'reassign'; officerId?: number; agencyId?: number };
 
 export type OpinionActionType = OpinionAction['type'];
 

@@ -20,7 +20,9 @@ export type ResidentEvent =
   | 'result'
   | 'reopened'
   | 'closed'
-  | 'evaluation-reminder';
+  | 'evaluation-reminder'
+  | 'progress'
+  | 'late';
 
 export interface ResidentNotice {
   event: ResidentEvent;
@@ -31,7 +33,7 @@ export interface ResidentNotice {
   followers?: boolean;
 }
 
-export type StaffAudience = 'agency' | 'officers' | 'street-admins';
+export type StaffAudience = 'agency' | 'officers' | 'street-admins' | 'district-admins';
 
 export interface StaffNotice {
   audience: StaffAudience;
@@ -93,7 +95,8 @@ async function residentMessages(tx: Tx, context: NoticeContext, notice: Resident
   const messages: { person: Recipient & { chatId: bigint }; message: EnqueueNotification['message'] }[] = [];
   const owner = opinion.residentId === null ? null : await tx.person.findUnique({ where: { id: opinion.residentId }, select: recipientSelect });
   const told = new Set<number>();
-  if (reachable(owner)) {
+  // The resident who acted (a rating, a reason) is answered in the chat itself: one message per event.
+  if (reachable(owner) && owner.id !== context.actorId) {
     told.add(owner.id);
     messages.push({
       person: owner,
@@ -143,6 +146,7 @@ async function staffAudience(tx: Tx, context: NoticeContext, audience: StaffAudi
     const roles = await tx.staffRole.findMany({ where: { revokedAt: null, ...where }, select: { person: { select: recipientSelect } }, orderBy: { personId: 'asc' } });
     return [...new Map(roles.map(({ person }) => [person.id, person])).values()].filter(reachable);
   };
+  const districtAdmins = () => holders({ kind: 'DISTRICT_ADMIN', OR: [{ regionId: null }, { regionId: { in: [...regionPath] } }] });
   switch (audience) {
     case 'agency':
       return opinion.agencyId === null ? [] : holders({ kind: 'AGENCY_HANDLER', agencyId: opinion.agencyId });
@@ -156,8 +160,10 @@ async function staffAudience(tx: Tx, context: NoticeContext, audience: StaffAudi
       // The street / town admins over the station; the district's admins where there are none.
       const street = await holders({ kind: 'STREET_ADMIN', regionId: { in: [...regionPath] } });
       if (street.length > 0) return street;
-      return holders({ kind: 'DISTRICT_ADMIN', OR: [{ regionId: null }, { regionId: { in: [...regionPath] } }] });
+      return districtAdmins();
     }
+    case 'district-admins':
+      return districtAdmins();
   }
 }
 

@@ -1,7 +1,7 @@
 // What a given actor may see of a case, and which actions they may take on it now.
 // Contact details reach an agency only with the resident's consent (shareContact);
 // a resident sees the public part of their own case's history.
-import type { AttachmentKind, DeadlineKind, Opinion, OpinionEventType, Prisma } from '../../generated/prisma/client.js';
+import type { AttachmentKind, DeadlineKind, Opinion, OpinionEventType, Prisma, Rating } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import {
@@ -51,6 +51,8 @@ export interface OpinionView {
   /** Null when this viewer may not see it (an agency without the resident's consent). */
   contact: { name: string | null; phone: string | null } | null;
   openDeadlines: { id: number; kind: DeadlineKind; round: number; dueAt: Date }[];
+  /** The resident's ratings per round, with their reason or comment. */
+  evaluations: { round: number; rating: Rating; comment: string | null }[];
   timeline: { type: OpinionEventType; at: Date; actorRole: string | null; round: number; note: string | null; data: Prisma.JsonValue }[];
   viewerRole: ActorRole;
   /** What this viewer may do now (the bot shows only these buttons). */
@@ -80,6 +82,7 @@ const viewInclude = {
   duplicates: { select: { id: true, trackingNo: true }, orderBy: { id: 'asc' } },
   deadlines: { where: { metAt: null, cancelledAt: null }, orderBy: { dueAt: 'asc' } },
   events: { orderBy: { id: 'asc' } },
+  evaluations: { orderBy: { round: 'asc' } },
 } as const satisfies Prisma.OpinionInclude;
 
 /** The case as this actor may see it; DomainError('forbidden') for anyone else. */
@@ -120,6 +123,7 @@ export async function getOpinionView(deps: Pick<DomainDeps, 'prisma' | 'clock'>,
       ? { name: opinion.contactName ?? opinion.resident?.displayName ?? null, phone: opinion.contactPhone ?? opinion.resident?.phone ?? null }
       : null,
     openDeadlines: opinion.deadlines.map((d) => ({ id: d.id, kind: d.kind, round: d.round, dueAt: d.dueAt })),
+    evaluations: opinion.evaluations.map((e) => ({ round: e.round, rating: e.rating, comment: e.comment })),
     timeline: opinion.events
       .filter((event) => !isResident || RESIDENT_EVENTS.includes(event.type))
       .map((event) => ({

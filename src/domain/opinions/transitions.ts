@@ -7,6 +7,8 @@ import { DomainError } from '../errors.js';
 import type { OpinionActionType } from './lifecycle.js';
 
 const OPEN_STAGES: readonly OpinionStage[] = ['COLLECTED', 'ANALYZING', 'HANDLING', 'FEEDBACK'];
+/** Stages in which someone on the staff owes work: chased and reassigned by admins. */
+const STAFF_WORK_STAGES: readonly OpinionStage[] = ['COLLECTED', 'ANALYZING', 'HANDLING'];
 /** Decisions may be taken straight from COLLECTED: they acknowledge first. */
 const DECISION_STAGES: readonly OpinionStage[] = ['COLLECTED', 'ANALYZING'];
 
@@ -25,9 +27,12 @@ export const ACTION_STAGES: Readonly<Record<OpinionActionType, readonly OpinionS
   submitResult: ['HANDLING'],
   deliverResult: ['HANDLING'],
   evaluate: ['FEEDBACK'],
+  explainDissatisfaction: ['FEEDBACK'],
   expireEvaluation: ['FEEDBACK'],
-  remindDeadline: OPEN_STAGES,
-  escalateOverdue: OPEN_STAGES,
+  remindDeadline: ['FEEDBACK'],
+  deadlineStep: OPEN_STAGES,
+  chase: STAFF_WORK_STAGES,
+  reassign: STAFF_WORK_STAGES,
 };
 
 /** Actions that exist only between an officer and the agency a case is referred to. */
@@ -43,6 +48,8 @@ export interface TransitionFacts {
   pendingResult: string | null;
   /** The open EVALUATE deadline's due time, if any. */
   evaluationDueAt: Date | null;
+  /** Round 1 was rated 不满意 and the case waits for the resident's reason before round 2. */
+  awaitingReason: boolean;
   now: Date;
 }
 
@@ -51,6 +58,8 @@ export function isTransitionAllowed(state: TransitionState, action: OpinionActio
   if (REFERRAL_ONLY.includes(action) && state.disposition !== 'REFERRED') return false;
   if (action === 'deliverResult') return facts.pendingResult !== null;
   if (action === 'expireEvaluation') return facts.evaluationDueAt !== null && facts.evaluationDueAt.getTime() <= facts.now.getTime();
+  if (action === 'evaluate') return !facts.awaitingReason;
+  if (action === 'explainDissatisfaction') return facts.awaitingReason;
   return true;
 }
 
@@ -71,6 +80,7 @@ export async function loadTransitionFacts(
 ): Promise<TransitionFacts> {
   let pendingResult: string | null = null;
   let evaluationDueAt: Date | null = null;
+  let awaitingReason = false;
   if (opinion.stage === 'HANDLING') {
     const last = await db.opinionEvent.findFirst({ where: { opinionId: opinion.id, type: { in: HANDLING_MARKS } }, orderBy: { id: 'desc' } });
     if (last?.type === 'RESULT_SUBMITTED') pendingResult = last.note ?? '';
@@ -81,6 +91,8 @@ export async function loadTransitionFacts(
       orderBy: { id: 'desc' },
     });
     evaluationDueAt = deadline?.dueAt ?? null;
+    // Rated in this round while still in FEEDBACK: only a round-1 不满意 waiting for its reason.
+    awaitingReason = (await db.evaluation.count({ where: { opinionId: opinion.id, round: opinion.round } })) > 0;
   }
-  return { pendingResult, evaluationDueAt, now };
+  return { pendingResult, evaluationDueAt, awaitingReason, now };
 }

@@ -41,8 +41,11 @@ export const AGENCY_ACTIONS: readonly OpinionActionType[] = ['handBack', 'progre
 export const REPRESENTATIVE_ACTIONS: readonly OpinionActionType[] = ['progress', 'submitResult'];
 /** What a representative may do with an opinion they recorded: answer it on the spot (it acknowledges first). */
 export const RECORDER_ACTIONS: readonly OpinionActionType[] = ['acknowledge', 'answer'];
-export const RESIDENT_ACTIONS: readonly OpinionActionType[] = ['evaluate'];
-export const SYSTEM_ACTIONS: readonly OpinionActionType[] = ['expireEvaluation', 'remindDeadline', 'escalateOverdue'];
+/** 督办: street and district admins chase and reassign overdue work in their scope. */
+export const ADMIN_ACTIONS: readonly OpinionActionType[] = ['chase', 'reassign'];
+export const RESIDENT_ACTIONS: readonly OpinionActionType[] = ['evaluate', 'explainDissatisfaction'];
+/** The jobs; explainDissatisfaction when the resident's reason did not come in time. */
+export const SYSTEM_ACTIONS: readonly OpinionActionType[] = ['expireEvaluation', 'remindDeadline', 'deadlineStep', 'explainDissatisfaction'];
 
 const ESCALATIONS: readonly Disposition[] = ['PROPOSAL', 'SUPERVISION'];
 
@@ -92,7 +95,8 @@ function roleCovers(role: Principal['roles'][number], action: OpinionActionType,
     case 'LIAISON_OFFICER':
     case 'STREET_ADMIN':
     case 'DISTRICT_ADMIN': {
-      if (!OFFICER_ACTIONS.includes(action)) return false;
+      const isAdmin = role.kind !== 'LIAISON_OFFICER';
+      if (!OFFICER_ACTIONS.includes(action) && !(isAdmin && ADMIN_ACTIONS.includes(action))) return false;
       // A referred case's result is the agency's to submit.
       if (action === 'submitResult' && scope.disposition === 'REFERRED') return false;
       if (role.kind === 'LIAISON_OFFICER') return role.stationId === scope.stationId;
@@ -137,7 +141,7 @@ export function assertCan(principal: Principal, action: OpinionActionType, scope
 
 /** Every action type this principal may take on this opinion, whatever its stage. */
 export function permittedActions(principal: Principal, scope: OpinionScope): OpinionActionType[] {
-  const all = [...new Set([...OFFICER_ACTIONS, ...AGENCY_ACTIONS, ...RESIDENT_ACTIONS, ...SYSTEM_ACTIONS])];
+  const all = [...new Set([...OFFICER_ACTIONS, ...ADMIN_ACTIONS, ...AGENCY_ACTIONS, ...RESIDENT_ACTIONS, ...SYSTEM_ACTIONS])];
   return all.filter((action) => can(principal, action, scope));
 }
 

@@ -1,11 +1,17 @@
 // Monthly delivery: every district and street admin gets, through the outbox, the
 // summary of their scope (district, or their street / town) in their language, the
-// spreadsheet and the chart. Files are written under DATA_DIR/reports/<month>/. Each
-// notification's dedupeKey `report:<month>:person:<id>:<part>` makes a repeated run
-// (a restart, a retried job, a second process) send nothing twice.
+// spreadsheet and the chart. Files are written under DATA_DIR/reports/<month>/.
+//
+// A month's report reaches each admin once per scope, whether scheduled or asked for
+// with /report: the ReportDelivery ledger (month, person, scope) in PostgreSQL is claimed
+// in the same transaction as the outbox rows, so a repeated run, a retried job, a second
+// instance or an earlier /report sends nothing again. (November 2026 went out twice: the
+// outbox keys changed with the number of streets an admin held, and a /report on the 1st,
+// which defaulted to the month just ended, was recorded nowhere.)
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { enqueueNotifications, type EnqueueNotification } from '../../delivery/message.js';
+import type { DomainDeps, Tx } from '../deps.js';
 import { renderAttachments, type ReportAttachments } from '../../reports/attachments.js';
 import { localeT, scopeName } from '../../reports/labels.js';
 import { renderSummary } from '../../reports/summary.js';
@@ -24,10 +30,27 @@ export interface DeliveryResult {
   enqueued: number;
 }
 
-export const REPORT_PARTS = ['summary', 'xlsx', 'chart'] as const;
+/** `district` or `street-<regionId>`: a scope as the ledger and the outbox keys name it. */
+export function reportScopeKey(scope: ReportScope): string {
+  return scope === null ? 'district' : `street-${scope}`;
+}
 
-export function reportDedupeKey(month: ReportMonth, personId: number, part: string): string {
-  return `report:${month}:person:${personId}:${part}`;
+export function reportDedupeKey(month: ReportMonth, personId: number, scope: ReportScope, part: string): string {
+  return `report:${month}:person:${personId}:${reportScopeKey(scope)}:${part}`;
+}
+
+export type ReportDeliveryVia = 'scheduled' | 'on-demand';
+
+/** Records that this admin got this month's report of this scope; false when they had it already. */
+export async function claimReportDelivery(
+  db: Pick<Tx, 'reportDelivery'>,
+  input: { month: ReportMonth; personId: number; scope: ReportScope; via: ReportDeliveryVia; at: Date },
+): Promise<boolean> {
+  const { count } = await db.reportDelivery.createMany({
+    data: [{ month: input.month, personId: input.personId, scope: reportScopeKey(input.scope), via: input.via, at: input.at }],
+    skipDuplicates: true,
+  });
+  return count === 1;
 }
 
 interface Recipient {
@@ -48,11 +71,11 @@ async function findRecipients(deps: Pick<ReportDeps, 'prisma'>): Promise<Recipie
     .filter((recipient) => recipient.scopes.length > 0);
 }
 
-export async function deliverMonthlyReports(deps: ReportDeps, input: DeliverMonthlyReportsInput): Promise<DeliveryResult> {
+export async function deliverMonthlyReports(deps: ReportDeps & Pick<DomainDeps, 'clock'>, input: DeliverMonthlyReportsInput): Promise<DeliveryResult> {
   const month = parseReportMonth(input.month);
   const recipients = await findRecipients(deps);
-  const sent = new Set(
-    (await deps.prisma.notification.findMany({ where: { dedupeKey: { startsWith: `report:${month}:` } }, select: { dedupeKey: true } })).map((n) => n.dedupeKey),
+  const delivered = new Set(
+    (await deps.prisma.reportDelivery.findMany({ where: { month }, select: { personId: true, scope: true } })).map((row) => `${row.personId}:${row.scope}`),
   );
   const reports = new Map<number | null, Promise<MonthlyReport>>();
   const files = new Map<string, Promise<{ xlsx: string; chart: string; attachments: ReportAttachments }>>();
@@ -83,25 +106,29 @@ export async function deliverMonthlyReports(deps: ReportDeps, input: DeliverMont
 
   let enqueued = 0;
   for (const recipient of recipients) {
-    const notifications: EnqueueNotification[] = [];
     for (const streetId of recipient.scopes) {
-      // A person admin of several streets gets one set per street, told apart in the key.
-      const partName = (part: string) => (recipient.scopes.length > 1 ? `street-${streetId}-${part}` : part);
-      const keys = REPORT_PARTS.map((part) => reportDedupeKey(month, recipient.personId, partName(part)));
-      if (keys.every((key) => sent.has(key))) continue;
+      if (delivered.has(`${recipient.personId}:${reportScopeKey(streetId)}`)) continue;
       const report = await reportFor(streetId);
       const t = localeT(deps.translate, recipient.locale);
       const { xlsx, chart, attachments } = await filesFor(report, recipient.locale);
       const vars = { scope: scopeName(report, t, recipient.locale), month };
-      const base = { personId: recipient.personId, chatId: recipient.chatId };
+      const row = (part: string, message: EnqueueNotification['message']): EnqueueNotification => ({
+        personId: recipient.personId,
+        chatId: recipient.chatId,
+        dedupeKey: reportDedupeKey(month, recipient.personId, streetId, part),
+        message,
+      });
       // Rendered now in the admin's language: a list-shaped summary cannot be re-rendered from variables.
-      notifications.push(
-        { ...base, dedupeKey: keys[0]!, message: { key: 'report-delivery-text', vars: { text: renderSummary(report, t, recipient.locale) } } },
-        { ...base, dedupeKey: keys[1]!, message: { key: 'report-xlsx-caption', vars, file: { path: xlsx, filename: attachments.xlsx.filename, kind: 'document' } } },
-        { ...base, dedupeKey: keys[2]!, message: { key: 'report-chart-caption', vars, file: { path: chart, filename: attachments.chart.filename, kind: 'photo' } } },
-      );
+      const notifications = [
+        row('summary', { key: 'report-delivery-text', vars: { text: renderSummary(report, t, recipient.locale) } }),
+        row('xlsx', { key: 'report-xlsx-caption', vars, file: { path: xlsx, filename: attachments.xlsx.filename, kind: 'document' } }),
+        row('chart', { key: 'report-chart-caption', vars, file: { path: chart, filename: attachments.chart.filename, kind: 'photo' } }),
+      ];
+      enqueued += await deps.prisma.$transaction(async (tx) => {
+        const claimed = await claimReportDelivery(tx, { month, personId: recipient.personId, scope: streetId, via: 'scheduled', at: deps.clock.now() });
+        return claimed ? enqueueNotifications(tx, notifications) : 0;
+      });
     }
-    if (notifications.length) enqueued += await deps.prisma.$transaction((tx) => enqueueNotifications(tx, notifications));
   }
   return { recipients: recipients.length, enqueued };
 }

@@ -78,9 +78,11 @@ function spanPeriod(from: ReportMonth, to: ReportMonth, timeZone: string): Repor
   return { start: monthPeriod(from, timeZone).start, cutoff: monthPeriod(to, timeZone).cutoff };
 }
 
-export function spanPeriods(span: Pick<ReportSpan, 'from' | 'to'>, timeZone: string): ReportPeriods {
+/** The periods of a report; `asOf` inside its last month makes it a report to date, cut off then. */
+export function spanPeriods(span: Pick<ReportSpan, 'from' | 'to'>, timeZone: string, asOf?: Date): ReportPeriods {
   const length = monthsBetween(span.from, span.to);
-  const current = spanPeriod(span.from, span.to, timeZone);
+  const whole = spanPeriod(span.from, span.to, timeZone);
+  const current = asOf && asOf.getTime() < whole.cutoff.getTime() ? { start: whole.start, cutoff: asOf } : whole;
   return {
     month: current,
     previousMonth: spanPeriod(shiftMonth(span.from, -length), shiftMonth(span.to, -length), timeZone),
@@ -160,11 +162,12 @@ export function requestedSpan(request: SpanRequest, now: Date, timeZone: string)
 
 /**
  * The month a user asks for (`/report 2026-10`, `--month`): the last complete month when
- * left out; only complete months, whose figures no longer change.
+ * left out; complete months, whose figures no longer change, and with `allowCurrent` the
+ * month under way (a month-to-date report).
  */
-export function requestedMonth(input: string | undefined, now: Date, timeZone: string): ReportMonth {
-  const latest = lastCompleteMonth(now, timeZone);
-  if (input === undefined || input.trim() === '') return latest;
+export function requestedMonth(input: string | undefined, now: Date, timeZone: string, options: { allowCurrent?: boolean } = {}): ReportMonth {
+  const latest = options.allowCurrent ? monthOf(now, timeZone) : lastCompleteMonth(now, timeZone);
+  if (input === undefined || input.trim() === '') return lastCompleteMonth(now, timeZone);
   const month = parseReportMonth(input);
   if (month > latest) throw new DomainError('validation', 'report-error-future-month', { month, latest });
   return month;

@@ -68,6 +68,8 @@ export interface MonthlyReportInput {
   span?: ReportSpan;
   /** A street admin's report: only this street / town. */
   streetId?: number | null;
+  /** The month under way, to this instant (month to date). */
+  asOf?: Date;
 }
 
 type NameLookup = Record<Dimension, Map<number, Named>>;
@@ -116,7 +118,7 @@ async function allPeriods<T>(compute: (name: PeriodName) => Promise<T>): Promise
 export async function buildMonthlyReport(deps: ReportDeps, input: MonthlyReportInput): Promise<MonthlyReport> {
   const timeZone = deps.config.TIME_ZONE;
   const span = input.span ?? monthSpan(input.month!);
-  const periods = spanPeriods(span, timeZone);
+  const periods = spanPeriods(span, timeZone, input.asOf);
   const streetId = input.streetId ?? null;
   const scope = { streetId, silenceCountsAsSolved: deps.config.SILENCE_COUNTS_AS_SOLVED };
   const [byPeriod, mostOverdue, topics, proposals, representatives, network] = await Promise.all([

@@ -4,6 +4,7 @@
 // open. Deterministic: the same seed and end date give the same history.
 import type { DomainDeps } from '../deps.js';
 import { applyOpinionAction } from '../opinions/apply-action.js';
+import { dueDeadlineSteps, STAFF_DEADLINE_KINDS } from '../opinions/deadlines.js';
 import type { OpinionAction } from '../opinions/lifecycle.js';
 import { submitOpinion } from '../opinions/submit-opinion.js';
 
@@ -201,8 +202,10 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
     }
     const residentId = (await prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id }, select: { residentId: true } })).residentId!;
     const firstRating = rating < 0.7 ? 'SATISFIED' : rating < 0.9 ? 'BASICALLY_SATISFIED' : 'DISSATISFIED';
-    if (!(await act(opinion.id, residentId, { type: 'evaluate', rating: firstRating, ...(firstRating === 'DISSATISFIED' ? { comment: '问题没有根本解决。' } : {}) }, moment))) continue;
+    if (!(await act(opinion.id, residentId, { type: 'evaluate', rating: firstRating }, moment))) continue;
     if (firstRating !== 'DISSATISFIED') continue;
+    // Asked why, the resident says it; round 2 starts then.
+    if (!(await act(opinion.id, residentId, { type: 'explainDissatisfaction', reason: '问题没有根本解决。', reasonCode: 'not-solved' }, moment + 60_000))) continue;
 
     // Round 2: handled again, rated again.
     const reopened = await prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id }, select: { stage: true, agencyId: true } });
@@ -217,6 +220,10 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
 
   // What the history "sent" is history: the outbox must not deliver months of old messages now.
   await prisma.notification.updateMany({ where: { status: 'PENDING' }, data: { status: 'SENT', sentAt: new Date(end) } });
+  // Likewise the overdue chain: the steps due by now count as taken, so only what comes later is sent.
+  const open = await prisma.opinionDeadline.findMany({ where: { metAt: null, cancelledAt: null, kind: { in: [...STAFF_DEADLINE_KINDS] } } });
+  const taken = open.flatMap((deadline) => dueDeadlineSteps(deps, deadline, new Date(end)).map((step) => ({ deadlineId: deadline.id, step, at: new Date(end) })));
+  await prisma.opinionDeadlineStep.createMany({ data: taken, skipDuplicates: true });
   return { opinions, actions };
 }
 

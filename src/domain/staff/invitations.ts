@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { StaffRoleKind, type Person, type StaffInvitation, type StaffRole } from '../../generated/prisma/client.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { enqueueNotifications } from '../../delivery/message.js';
 import type { Named } from './directory.js';
 import { adminAuthority, scopeRegionId } from './scope.js';
 
@@ -128,7 +129,7 @@ export interface AcceptedInvitation {
 export async function acceptInvitation(deps: DomainDeps, input: AcceptInvitationInput): Promise<AcceptedInvitation> {
   const code = normalizeInvitationCode(input.code);
   const now = deps.clock.now();
-  return deps.prisma.$transaction(async (tx) => {
+  const accepted = await deps.prisma.$transaction(async (tx) => {
     const invitation = await tx.staffInvitation.findUnique({ where: { code }, include: { station: true, agency: true, region: true } });
     if (!invitation) throw new DomainError('not-found', 'invitation-unknown');
     if (invitation.revokedAt) throw new DomainError('invalid-transition', 'invitation-revoked');
@@ -151,8 +152,24 @@ export async function acceptInvitation(deps: DomainDeps, input: AcceptInvitation
     const claimed = await tx.staffInvitation.updateMany({ where: { id: invitation.id, usedAt: null, revokedAt: null }, data: { usedAt: now, usedById: person.id } });
     if (claimed.count !== 1) throw new DomainError('invalid-transition', 'invitation-used');
     const role = await tx.staffRole.create({ data: { personId: person.id, kind: invitation.kind, ...scope, grantedById: invitation.createdById, createdAt: now } });
-    return { person, role, scope: invitation.station ?? invitation.agency ?? invitation.region };
+    const named = invitation.station ?? invitation.agency ?? invitation.region;
+    // The admin who invited hears that the invitation was taken up, and by whom.
+    const creator = invitation.createdById === null ? null : await tx.person.findUnique({ where: { id: invitation.createdById } });
+    if (creator?.chatId && !creator.blockedAt && !creator.erasedAt && creator.id !== person.id) {
+      await enqueueNotifications(tx, [{
+        dedupeKey: `invitation:${invitation.id}:accepted`,
+        personId: creator.id,
+        chatId: creator.chatId,
+        message: {
+          key: 'invitation-accepted-notice',
+          vars: { name: person.displayName ?? input.displayName ?? '—', role: invitation.kind, scopeZh: named?.nameZh ?? '—', scopeEn: named?.nameEn ?? '—', code: invitation.code },
+        },
+      }]);
+    }
+    return { person, role, scope: named };
   });
+  deps.outbox.notify();
+  return accepted;
 }
 
 /**

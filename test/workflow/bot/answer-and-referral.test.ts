@@ -38,8 +38,8 @@ describe.each(backends)('answer on the spot and referral, in chat (%s)', (backen
     expect(resident.lastText()).toContain('已联系路灯所，明天上午修复。');
     expect(resident.inlineButtons()).toEqual(['满意', '基本满意', '不满意']);
     await resident.press('满意');
-    expect(resident.texts()).toContain(`感谢您的评价（满意）！意见 ${opinion.trackingNo} 已办结。`);
-    expect(resident.lastText()).toContain('还有什么想补充的吗');
+    // One message: the thanks and the invitation to add a comment.
+    expect(resident.lastText()).toBe(`感谢您的评价（满意）！意见 ${opinion.trackingNo} 已办结。\n还有什么想补充的吗？可以直接写下您的看法，也可以跳过。`);
     await resident.send('很'.repeat(1001));
     expect(resident.lastText()).toBe('补充意见最多 1000 个字，请精简后再发，或点“跳过”。');
     await resident.send('修得很快，谢谢！');
@@ -82,8 +82,18 @@ describe.each(backends)('answer on the spot and referral, in chat (%s)', (backen
     expect(agencyHandler.lastText()).not.toContain('+8613900000000');
     expect(agencyHandler.inlineButtons()).toEqual(expect.arrayContaining(['Progress', 'Ask for clarification', 'Not ours', 'Submit result']));
     await agencyHandler.press('Progress');
+    expect(agencyHandler.inlineButtons()).toEqual(['Tell the resident', 'Internal note only']);
+    await agencyHandler.press('Tell the resident');
     await agencyHandler.send('Extra bins ordered.');
     expect(agencyHandler.texts()).toContain(`✅ Progress on ${opinion.trackingNo} recorded.`);
+    // The resident reads the progress itself, in one message.
+    await world.deliver();
+    expect(resident.lastText()).toBe(`News on your opinion ${opinion.trackingNo}:\nExtra bins ordered.`);
+    await agencyHandler.press('Progress');
+    await agencyHandler.press('Internal note only');
+    await agencyHandler.send('Called the contractor.');
+    await world.deliver();
+    expect(resident.texts().filter((t) => t.includes('Called the contractor'))).toEqual([]);
     await agencyHandler.press('Submit result');
     await agencyHandler.press('Final: tell the resident now');
     await agencyHandler.send('Two extra bins placed; collection now daily.');
@@ -92,9 +102,9 @@ describe.each(backends)('answer on the spot and referral, in chat (%s)', (backen
     await world.deliver();
     expect(resident.lastText()).toContain('Two extra bins placed');
     await resident.press('Dissatisfied');
-    expect(resident.texts()).toContain(`Thank you. We will work on opinion ${opinion.trackingNo} again and ask for your evaluation once there is a new result.`);
-    await resident.press('Skip');
-    expect(resident.lastText()).toBe('All right, thank you!');
+    expect(resident.lastText()).toContain('Please tell us what is wrong');
+    await resident.press('No reason');
+    expect(resident.lastText()).toBe(`Thank you; those handling it have been told. Case ${opinion.trackingNo} is in its second round; we will ask you again when there is a result.`);
     // The first round's buttons no longer work.
     await world.pressData(resident, evaluateRating.pack({ id: opinion.id, round: 1, r: 'S' }));
     expect(resident.lastText()).toBe('You have already evaluated this round. Thank you!');
@@ -120,7 +130,7 @@ describe.each(backends)('answer on the spot and referral, in chat (%s)', (backen
     await world.deliver();
     expect(resident.lastText()).toContain('weekend collection added');
     await resident.press('Basically satisfied');
-    expect(resident.texts()).toContain(`Thank you for your evaluation (basically satisfied)! Opinion ${opinion.trackingNo} is closed.`);
+    expect(resident.lastText()).toMatch(new RegExp(`^Thank you for your evaluation \\(basically satisfied\\)! Opinion ${opinion.trackingNo} is closed\\.\\n`));
     const evaluations = await app.deps.prisma.evaluation.findMany({ where: { opinionId: opinion.id }, orderBy: { round: 'asc' } });
     expect(evaluations.map((e) => [e.round, e.rating])).toEqual([[1, 'DISSATISFIED'], [2, 'BASICALLY_SATISFIED']]);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PERSONAS, seedDemoDistrict } from '../../../src/domain/seed/demo-district.js';
 import { revokeInvitation } from '../../../src/domain/staff/index.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
+import { deliverOutbox } from '../../helpers/outbox.js';
 
 const HOUR = 3_600_000;
 
@@ -42,10 +43,13 @@ describe('staff invitations and revocation', () => {
     const admin = await app.deps.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(DEMO_PERSONAS.streetAdmin.telegramId) } });
     expect(person.consentedAt).not.toBeNull();
     expect(person.roles).toMatchObject([{ kind: 'LIAISON_OFFICER', grantedById: admin.id, revokedAt: null }]);
-    // The officer's own command menu, in both languages.
+    // The officer's own command menu, in their language, for their chat.
     const menus = app.telegram.calls.filter((call) => call.method === 'setMyCommands' && (call.payload.scope as { chat_id?: number })?.chat_id === 71001);
-    expect(menus).toHaveLength(2);
+    expect(menus).toHaveLength(1);
     expect(menus[0]!.payload.commands).toContainEqual({ command: 'inbox', description: '待办意见' });
+    // The admin who invited hears it was accepted.
+    await deliverOutbox(app);
+    expect(app.user(DEMO_PERSONAS.streetAdmin.telegramId).lastText()).toMatch(new RegExp(`^新联络员 已接受您的邀请（${code}），成为萱花社区代表活动站的民情联络员。$`));
 
     // One-time: a second use is refused and grants nothing.
     const other = app.user(71002, 'zh-hans');
@@ -63,6 +67,14 @@ describe('staff invitations and revocation', () => {
     await late.send('/start inv_nosuchcode');
     expect(late.lastText()).toMatch(/^This invitation code does not exist/);
     expect(await app.deps.prisma.staffRole.count({ where: { person: { telegramId: 71003n } } })).toBe(0);
+  });
+
+  it('tells the admin when their invitation is accepted, in English', async () => {
+    const { code } = await invite(DEMO_PERSONAS.districtAdmin.telegramId, 'en', 'agency handler', 'District Transport Commission');
+    const newcomer = app.user(71006, 'en', 'Zhou');
+    await newcomer.send(`/join ${code}`);
+    await deliverOutbox(app);
+    expect(app.user(DEMO_PERSONAS.districtAdmin.telegramId).lastText()).toBe(`Zhou accepted your invitation (${code}) and is now agency handler of District Transport Commission.`);
   });
 
   it('keeps a street admin within their street and away from district roles', async () => {
@@ -91,7 +103,9 @@ describe('staff invitations and revocation', () => {
     await admin.press('确认撤销');
     expect(admin.texts()).toContain('已撤销，该职务立即失效。');
     expect(admin.lastText()).not.toContain('新联络员');
-    expect(app.telegram.calls.filter((call) => call.method === 'deleteMyCommands' && (call.payload.scope as { chat_id?: number })?.chat_id === 71001)).toHaveLength(2);
+    // Their chat's menu is the resident's again.
+    const menu = app.telegram.calls.filter((call) => call.method === 'setMyCommands' && (call.payload.scope as { chat_id?: number })?.chat_id === 71001).at(-1)!;
+    expect((menu.payload.commands as { command: string }[]).map((c) => c.command)).not.toContain('inbox');
     const roles = await app.deps.prisma.staffRole.findMany({ where: { person: { telegramId: 71001n } } });
     expect(roles.every((role) => role.revokedAt !== null)).toBe(true);
   });

@@ -232,24 +232,34 @@ describe.each(backends)('applyOpinionAction on %s', (kind) => {
       expect.objectContaining({ round: 1, rating: 'BASICALLY_SATISFIED', comment: '还行', personId: p.resident }),
     ]);
     expect((await deadlines(id)).at(-1)).toMatchObject({ kind: 'EVALUATE', metAt: world.clock.now() });
-    expect((await outbox(world, id)).at(-1)).toMatchObject({ key: 'notify-resident-closed', vars: { reason: 'EVALUATED' } });
+    // The resident is answered in the chat where they rated: no second message through the outbox.
+    expect((await outbox(world, id)).map((n) => n.key)).not.toContain('notify-resident-closed');
   });
 
   it('second round of a referral: dissatisfied reopens at the same agency, round 2 closes whatever the rating', async () => {
     const id = await referred();
     await act(id, agency(), { type: 'submitResult', text: '已处理', final: true });
-    const reopened = await act(id, resident(), { type: 'evaluate', rating: 'DISSATISFIED', comment: '灯还是不亮' });
+    const rated = await act(id, resident(), { type: 'evaluate', rating: 'DISSATISFIED' });
+    // Staff hear nothing until the resident said why.
+    expect(rated.opinion).toMatchObject({ stage: 'FEEDBACK', round: 1 });
+    expect(rated.events.map((e) => e.type)).toEqual(['EVALUATED']);
+    expect(rated.notified).toBe(0);
+    await expectRefused(act(id, resident(), { type: 'evaluate', rating: 'SATISFIED' }), 'invalid-transition');
+    await expectRefused(act(id, agency(), { type: 'explainDissatisfaction', reason: 'x' }), 'forbidden');
+    const reopened = await act(id, resident(), { type: 'explainDissatisfaction', reason: '灯还是不亮', reasonCode: 'not-solved' });
     expect(reopened.opinion).toMatchObject({ stage: 'HANDLING', round: 2, agencyId: world.agencies.urban, disposition: 'REFERRED' });
-    expect(reopened.events.map((e) => `${e.type}:${e.fromStage}>${e.toStage}:r${e.round}`)).toEqual(['EVALUATED:FEEDBACK>FEEDBACK:r1', 'REOPENED:FEEDBACK>HANDLING:r2']);
+    expect(reopened.events.map((e) => `${e.type}:${e.fromStage}>${e.toStage}:r${e.round}`)).toEqual(['REOPENED:FEEDBACK>HANDLING:r2']);
+    expect(reopened.events[0]).toMatchObject({ note: '灯还是不亮', data: { round: 2, rating: 'DISSATISFIED', reasonGiven: true, reasonCode: 'not-solved' } });
+    expect(await world.db.prisma.evaluation.findFirst({ where: { opinionId: id, round: 1 } })).toMatchObject({ rating: 'DISSATISFIED', comment: '灯还是不亮' });
     const handle2 = (await deadlines(id)).at(-1)!;
     expect(handle2).toMatchObject({ kind: 'HANDLE', round: 2, metAt: null });
-    const told = (await outbox(world, id)).slice(-3);
+    const told = (await outbox(world, id)).slice(-2);
+    // The resident who explained is answered in the chat.
     expect(told.map((n) => [n.personId, n.key])).toEqual([
-      [p.resident, 'notify-resident-reopened'],
       [p.officer, 'notify-officer-reopened'],
       [p.agencyHandler, 'notify-agency-reopened'],
     ]);
-    expect(told[2]!.vars).toMatchObject({ comment: '灯还是不亮' });
+    expect(told[1]!.vars).toMatchObject({ rating: 'DISSATISFIED', comment: '灯还是不亮', reasonGiven: 'yes' });
 
     const second = await act(id, agency(), { type: 'submitResult', text: '已更换整条线路', final: true });
     expect(second.opinion).toMatchObject({ stage: 'FEEDBACK', round: 2 });
@@ -266,12 +276,14 @@ describe.each(backends)('applyOpinionAction on %s', (kind) => {
   it('second round of an on-the-spot answer goes back to the officer (ANALYZING, new ANALYZE deadline)', async () => {
     const id = await world.createOpinion();
     await act(id, officer(), { type: 'answer', text: '已修复' });
-    const reopened = await act(id, resident(), { type: 'evaluate', rating: 'DISSATISFIED' });
+    await act(id, resident(), { type: 'evaluate', rating: 'DISSATISFIED' });
+    // The resident never says why: the job reopens it without a reason, and tells the resident too.
+    const reopened = await act(id, system, { type: 'explainDissatisfaction' });
     expect(reopened.opinion).toMatchObject({ stage: 'ANALYZING', round: 2 });
     expect((await deadlines(id)).at(-1)).toMatchObject({ kind: 'ANALYZE', round: 2, metAt: null });
-    expect((await outbox(world, id)).slice(-2).map((n) => [n.personId, n.key, n.vars.comment])).toEqual([
+    expect((await outbox(world, id)).slice(-2).map((n) => [n.personId, n.key, n.vars.reasonGiven])).toEqual([
       [p.resident, 'notify-resident-reopened', undefined],
-      [p.officer, 'notify-officer-reopened', '—'],
+      [p.officer, 'notify-officer-reopened', 'no'],
     ]);
     const again = await act(id, officer(), { type: 'answer', text: '已再次修复并加装防护' });
     expect(again.events.map((e) => [e.type, e.round])).toEqual([['ANSWERED', 2], ['RESULT_DELIVERED', 2]]);
@@ -293,51 +305,52 @@ describe.each(backends)('applyOpinionAction on %s', (kind) => {
     await expectRefused(act(id, resident(), { type: 'evaluate', rating: 'SATISFIED' }), 'invalid-transition');
   });
 
-  it('remindDeadline: once, to the assigned officer; a second call is a no-op', async () => {
-    const id = await world.createOpinion();
-    await act(id, officer(), { type: 'acknowledge' });
-    const analyze = (await deadlines(id)).find((d) => d.kind === 'ANALYZE')!;
-    world.clock.advance(2 * DAY);
-    const first = await act(id, system, { type: 'remindDeadline', deadlineId: analyze.id });
-    expect(first.events).toEqual([expect.objectContaining({ type: 'REMINDED', actorRole: 'SYSTEM', fromStage: 'ANALYZING', toStage: 'ANALYZING' })]);
-    expect(first.events[0]!.data).toMatchObject({ deadlineId: analyze.id, kind: 'ANALYZE' });
-    expect(first.opinion.version).toBe(1);
-    expect(first.notified).toBe(1);
-    expect((await outbox(world, id)).at(-1)).toMatchObject({ personId: p.officer, key: 'notify-staff-deadline-reminder', vars: { deadline: 'ANALYZE', dueAt: '2026-11-26 23:59' } });
-    expect((await deadlines(id)).find((d) => d.id === analyze.id)?.remindedAt).toEqual(world.clock.now());
-    const before = await footprint(world, id);
-    const second = await act(id, system, { type: 'remindDeadline', deadlineId: analyze.id });
-    expect(second).toMatchObject({ events: [], notified: 0 });
-    expect(await footprint(world, id)).toEqual(before);
+  it('remindDeadline reminds the resident of the evaluation window, once; staff deadlines go through the chain', async () => {
+    const id = await referred();
+    const handle = (await deadlines(id)).find((d) => d.kind === 'HANDLE')!;
+    await expectRefused(act(id, system, { type: 'remindDeadline', deadlineId: handle.id }), 'invalid-transition');
+    await act(id, agency(), { type: 'submitResult', text: '已修', final: true });
+    const evaluate = (await deadlines(id)).find((d) => d.kind === 'EVALUATE')!;
+    const first = await act(id, system, { type: 'remindDeadline', deadlineId: evaluate.id });
+    expect(first.opinion.version).toBe((await world.db.prisma.opinion.findUniqueOrThrow({ where: { id } })).version);
+    expect((await outbox(world, id)).at(-1)).toMatchObject({ personId: p.resident, key: 'notify-resident-evaluation-reminder', action: { type: 'evaluate', opinionId: id, round: 1 } });
+    expect(await act(id, system, { type: 'remindDeadline', deadlineId: evaluate.id })).toMatchObject({ events: [], notified: 0 });
     await expectRefused(act(id, system, { type: 'remindDeadline', deadlineId: 999_999 }), 'not-found');
   });
 
-  it('remindDeadline of a referral’s HANDLE reaches the agency; of EVALUATE the resident', async () => {
-    const id = await referred();
-    const handle = (await deadlines(id)).find((d) => d.kind === 'HANDLE')!;
-    await act(id, system, { type: 'remindDeadline', deadlineId: handle.id });
-    expect((await outbox(world, id)).at(-1)).toMatchObject({ personId: p.agencyHandler, key: 'notify-staff-deadline-reminder', action: { type: 'agency-case', opinionId: id } });
-    await act(id, agency(), { type: 'submitResult', text: '已修', final: true });
-    const evaluate = (await deadlines(id)).find((d) => d.kind === 'EVALUATE')!;
-    await act(id, system, { type: 'remindDeadline', deadlineId: evaluate.id });
-    expect((await outbox(world, id)).at(-1)).toMatchObject({ personId: p.resident, key: 'notify-resident-evaluation-reminder', action: { type: 'evaluate', opinionId: id, round: 1 } });
-  });
-
-  it('escalateOverdue: only after the due time, once, to the street admin of the station’s street', async () => {
+  it('deadlineStep: each step once and only when due; half reminds the officer, due adds 督办 and tells the resident', async () => {
     const id = await world.createOpinion();
-    const [ack] = await deadlines(id);
-    await expectRefused(act(id, system, { type: 'escalateOverdue', deadlineId: ack!.id }), 'invalid-transition');
-    world.clock.set(new Date(ack!.dueAt.getTime() + 1));
-    const result = await act(id, system, { type: 'escalateOverdue', deadlineId: ack!.id });
-    expect(result.events).toEqual([expect.objectContaining({ type: 'OVERDUE_ESCALATED', fromStage: 'COLLECTED', toStage: 'COLLECTED' })]);
-    const sent = (await outbox(world, id)).filter((n) => n.key === 'notify-admin-overdue');
-    expect(sent.map((n) => n.personId)).toEqual([p.streetAdmin]);
-    expect(sent[0]!.vars).toMatchObject({ deadline: 'ACKNOWLEDGE', stationZh: '玉屏社区代表活动站' });
-    expect((await deadlines(id))[0]!.escalatedAt).toEqual(world.clock.now());
-    expect(await act(id, system, { type: 'escalateOverdue', deadlineId: ack!.id })).toMatchObject({ events: [], notified: 0 });
-    // A deadline met since the job was planned: nothing to do.
     await act(id, officer(), { type: 'acknowledge' });
-    expect(await act(id, system, { type: 'remindDeadline', deadlineId: ack!.id })).toMatchObject({ events: [], notified: 0 });
+    const analyze = (await deadlines(id)).find((d) => d.kind === 'ANALYZE')!;
+    await expectRefused(act(id, system, { type: 'deadlineStep', deadlineId: analyze.id, step: 'half' }), 'invalid-transition');
+    await expectRefused(act(id, system, { type: 'deadlineStep', deadlineId: analyze.id, step: 'soon' }), 'validation');
+    world.clock.set(new Date(analyze.dueAt.getTime() - 1));
+    const half = await act(id, system, { type: 'deadlineStep', deadlineId: analyze.id, step: 'half' });
+    expect(half.events).toEqual([expect.objectContaining({ type: 'REMINDED', actorRole: 'SYSTEM', data: expect.objectContaining({ step: 'half', kind: 'ANALYZE' }) })]);
+    expect(half.opinion.version).toBe(1);
+    expect((await outbox(world, id)).at(-1)).toMatchObject({ personId: p.officer, key: 'notify-staff-deadline-reminder', vars: { deadline: 'ANALYZE', dueAt: '2026-11-26 23:59' } });
+    const before = await footprint(world, id);
+    expect(await act(id, system, { type: 'deadlineStep', deadlineId: analyze.id, step: 'half' })).toMatchObject({ events: [], notified: 0 });
+    expect(await footprint(world, id)).toEqual(before);
+    await expectRefused(act(id, system, { type: 'deadlineStep', deadlineId: analyze.id, step: 'due' }), 'invalid-transition');
+
+    world.clock.set(new Date(analyze.dueAt.getTime() + 1));
+    const due = await act(id, system, { type: 'deadlineStep', deadlineId: analyze.id, step: 'due' });
+    expect(due.events.map((e) => e.type)).toEqual(['REMINDED', 'OVERDUE_ESCALATED']);
+    const sent = (await outbox(world, id)).slice(-3);
+    expect(sent.map((n) => [n.personId, n.key])).toEqual([
+      [p.resident, 'notify-resident-late'],
+      [p.officer, 'notify-staff-deadline-overdue'],
+      [p.streetAdmin, 'notify-admin-overdue'],
+    ]);
+    expect(sent[2]).toMatchObject({ vars: { deadline: 'ANALYZE', lateDays: 0, stationZh: '玉屏社区代表活动站' }, action: { type: 'supervise', opinionId: id } });
+    expect(sent[0]!.vars.expectedAt).toMatch(/^2026-12-0\d 23:59$/);
+    expect((await deadlines(id)).find((d) => d.id === analyze.id)).toMatchObject({ remindedAt: expect.any(Date), escalatedAt: world.clock.now() });
+    await expectRefused(act(id, person(p.officer), { type: 'deadlineStep', deadlineId: analyze.id, step: 'late-1' }), 'forbidden');
+    // Met since the job looked: nothing to do.
+    await act(id, officer(), { type: 'answer', text: '已答复' });
+    world.clock.advance(3 * DAY);
+    expect(await act(id, system, { type: 'deadlineStep', deadlineId: analyze.id, step: 'late-1' })).toMatchObject({ events: [], notified: 0 });
   });
 
   it('merge: the duplicate closes, its resident follows the main case; only the main resident evaluates', async () => {
@@ -414,7 +427,7 @@ describe.each(backends)('applyOpinionAction on %s', (kind) => {
       [closed, officer(), { type: 'decline', reason: 'x' }],
       [closed, officer(), { type: 'merge', intoOpinionId: collected }],
       [closed, resident(), { type: 'evaluate', rating: 'SATISFIED' }],
-      [closed, system, { type: 'remindDeadline', deadlineId: 1 }],
+      [closed, system, { type: 'deadlineStep', deadlineId: 1, step: 'half' }],
     ];
     const before = [await footprint(world, collected), await footprint(world, closed)];
     for (const [id, actor, action] of wrong) {
@@ -442,7 +455,7 @@ describe.each(backends)('applyOpinionAction on %s', (kind) => {
       await expectRefused(act(id, person(personId), action), 'forbidden', 'error-forbidden');
     }
     await expectRefused(act(id, system, { type: 'answer', text: 'x' }), 'forbidden');
-    await expectRefused(act(id, person(p.officer), { type: 'remindDeadline', deadlineId: before.deadlines[0]!.id }), 'forbidden');
+    await expectRefused(act(id, person(p.officer), { type: 'deadlineStep', deadlineId: before.deadlines[0]!.id, step: 'half' }), 'forbidden');
     expect(await footprint(world, id)).toEqual(before);
 
     // Referred elsewhere: the other agency may not touch it.

@@ -33,7 +33,9 @@ const officerActions: OpinionActionType[] = ['acknowledge', 'answer', 'clarify',
 
 describe('permissions', () => {
   it('officers and admins take officer actions within their scope only', () => {
-    for (const principal of [officer, streetAdmin, districtAdmin]) expect(permittedActions(principal, scope()).sort()).toEqual(officerActions);
+    expect(permittedActions(officer, scope()).sort()).toEqual(officerActions);
+    // 督办: only admins chase and reassign.
+    for (const principal of [streetAdmin, districtAdmin]) expect(permittedActions(principal, scope()).sort()).toEqual([...officerActions, 'chase', 'reassign'].sort());
     for (const principal of [otherOfficer, otherStreetAdmin]) expect(permittedActions(principal, scope())).toEqual([]);
     expect(actingRole(officer, 'acknowledge', scope())).toBe('LIAISON_OFFICER');
     expect(actingRole(streetAdmin, 'acknowledge', scope())).toBe('STREET_ADMIN');
@@ -56,10 +58,10 @@ describe('permissions', () => {
   });
 
   it('the resident only evaluates their own case; the system only runs the jobs', () => {
-    expect(permittedActions(resident, scope())).toEqual(['evaluate']);
+    expect(permittedActions(resident, scope())).toEqual(['evaluate', 'explainDissatisfaction']);
     expect(permittedActions(resident, scope({ residentId: 8 }))).toEqual([]);
     expect(permittedActions(officer, scope())).not.toContain('evaluate');
-    expect(permittedActions(system, scope()).sort()).toEqual(['escalateOverdue', 'expireEvaluation', 'remindDeadline']);
+    expect(permittedActions(system, scope()).sort()).toEqual(['deadlineStep', 'expireEvaluation', 'explainDissatisfaction', 'remindDeadline']);
     expect(actingRole(system, 'expireEvaluation', scope())).toBe('SYSTEM');
   });
 

@@ -15,3 +15,12 @@ export const evaluateRating = defineCallbackData('ev', {
 });
 
 export const skipEvaluationComment = defineCallbackData('evskip', {});
+
+/** Quick reasons for 不满意 (`evaluation-reason-<code>` in locales/); `skip` gives none. */
+export const DISSATISFACTION_REASONS = ['not-solved', 'off-topic', 'too-slow', 'attitude'] as const;
+
+export const dissatisfactionReason = defineCallbackData('evwhy', {
+  id: z.coerce.number().int().positive(),
+  round: z.coerce.number().int().min(1),
+  c: z.enum([...DISSATISFACTION_REASONS, 'skip']),
+});

@@ -15,7 +15,7 @@ import {
 } from '../../../domain/staff/index.js';
 import type { StaffRoleKind } from '../../../generated/prisma/client.js';
 import type { BotContext } from '../../context.js';
-import { refreshStaffMenu } from '../staff-admin/commands.js';
+import { refreshPersonMenu } from '../../commands.js';
 import { roleLabel } from '../staff-admin/labels.js';
 import { attempt, nameIn } from '../triage/respond.js';
 import { inviteRevoke, inviteRole, inviteScope } from './callback-data.js';
@@ -48,7 +48,7 @@ async function accept(ctx: BotContext, code: string): Promise<void> {
   );
   if (!result.ok) return;
   const { person, role, scope } = result.value;
-  await refreshStaffMenu(ctx.api, ctx.deps, person.id);
+  await refreshPersonMenu(ctx.api, ctx.deps, person.id);
   await ctx.reply(ctx.t('invitation-accepted', { role: roleLabel(ctx.t, role.kind), scope: await nameIn(ctx, scope) }));
   await ctx.reply(ctx.t(`invitation-next-${role.kind.toLowerCase().replaceAll('_', '-')}`));
 }

@@ -6,7 +6,7 @@ import type { BotContext } from '../../context.js';
 import { currentLocale, formatDateTime } from '../stations/format.js';
 import { attempt, nameIn } from '../triage/respond.js';
 import { staffInvitationRevoke, staffInvitations, staffPage, staffRevoke, staffRevokeConfirm } from './callback-data.js';
-import { refreshStaffMenu } from './commands.js';
+import { refreshPersonMenu } from '../../commands.js';
 import { roleLabel } from './labels.js';
 
 const STAFF_PER_PAGE = 10;
@@ -44,7 +44,7 @@ privateChats.callbackQuery(staffRevokeConfirm.filter, async (ctx) => {
   const revoked = await attempt(ctx, () => revokeStaffRole(ctx.deps, { adminId: ctx.person?.id ?? 0, roleId: role }));
   if (!revoked.ok) return;
   await ctx.reply(ctx.t('staff-revoked'));
-  await refreshStaffMenu(ctx.api, ctx.deps, revoked.value.personId);
+  await refreshPersonMenu(ctx.api, ctx.deps, revoked.value.personId);
   const view = await staffListView(ctx, page);
   if (view) await ctx.editMessageText(view.text, { reply_markup: view.keyboard });
 });

@@ -55,3 +55,5 @@ export const escalateTo = defineCallbackData('et', { id, v: version, to: z.enum(
 
 /** Submit a result: final (delivered at once) or for the officer's review. */
 export const submitKind = defineCallbackData('sk', { id, v: version, final: z.enum(['1', '0']) });
+/** Progress: for the resident too ('1'), or an internal note ('0'). */
+export const progressKind = defineCallbackData('pk', { id, v: version, r: z.enum(['1', '0']) });

@@ -18,7 +18,7 @@ import { formatTime, kebab } from './case-view.js';
 import { performAction, type ActionOutcome } from './perform.js';
 import { nameIn } from './respond.js';
 
-const TEXT_ACTIONS = ['answer', 'decline', 'merge', 'refer', 'handBack', 'progress', 'requestClarification', 'clarify', 'submitFinal', 'submitForReview'] as const;
+const TEXT_ACTIONS = ['answer', 'decline', 'merge', 'refer', 'handBack', 'progress', 'progressForResident', 'requestClarification', 'clarify', 'submitFinal', 'submitForReview'] as const;
 export type TextAction = (typeof TEXT_ACTIONS)[number];
 /** What the resident will read: shown to the officer before it is sent. */
 const PREVIEWED: readonly TextAction[] = ['answer', 'decline'];
@@ -142,6 +142,8 @@ function textAction(kind: Exclude<TextAction, 'merge' | 'refer'>, text: string):
       return { type: 'handBack', reason: text };
     case 'progress':
       return { type: 'progress', note: text };
+    case 'progressForResident':
+      return { type: 'progress', note: text, forResident: true };
     case 'requestClarification':
       return { type: 'requestClarification', question: text };
     case 'clarify':

@@ -17,6 +17,7 @@ import {
   openCase,
   previewChoice,
   PRIORITY_CODES,
+  progressKind,
   referAgency,
   referDeadline,
   refreshCase,
@@ -102,7 +103,14 @@ const officerButtons: Partial<Record<CaseButtonAction, ButtonHandler>> = {
   decline: askFor('decline'),
   merge: askFor('merge'),
   clarify: askFor('clarify'),
-  progress: askFor('progress'),
+  // Progress is forwarded to the resident, with its text, only when the staff member says so.
+  progress: async (ctx, id, v) => {
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t('triage-progress-for-resident'), progressKind.pack({ id, v, r: '1' }))
+      .row()
+      .text(ctx.t('triage-progress-internal'), progressKind.pack({ id, v, r: '0' }));
+    await ctx.reply(ctx.t('triage-progress-how'), { reply_markup: keyboard });
+  },
   submitResult: async (ctx, id, v) => {
     // Officers submit results of escalations, delivered at once; an agency chooses how (agency feature).
     const view = await loadCaseView(ctx, id);
@@ -128,6 +136,12 @@ export function caseButtons(handlers: Partial<Record<CaseButtonAction, ButtonHan
   });
   return composer;
 }
+
+privateChats.callbackQuery(progressKind.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, r } = progressKind.unpack(ctx.callbackQuery.data);
+  await askFor(r === '1' ? 'progressForResident' : 'progress')(ctx, id, v);
+});
 
 privateChats.callbackQuery(classifyCategory.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
