@@ -346,6 +346,8 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE "${databaseName}"`);
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // The pg_terminate_backend fault closes the harness's own idle connections too.
+  sql.on('error', () => undefined);
 
   const delivery = new WebhookDelivery();
   const personas = Array.from({ length: 80 }, (_, index) => residentPersona(index));
