@@ -45,7 +45,9 @@ describe.each(backends)('representatives in chat (%s)', (backend) => {
 
     await representative.press('💬 现场答复');
     await representative.send('已与环卫所沟通，下周起每天清运两次。');
-    expect(representative.texts()).toContain(`已答复 ${opinion.trackingNo}，答复已发给群众并请其评价。`);
+    // The answer is previewed before it reaches the resident.
+    await representative.press('✅ 发送答复');
+    expect(representative.texts().some((text) => text.includes(`已答复 ${opinion.trackingNo}，答复已发给群众并请其评价。`))).toBe(true);
     const answered = await app.deps.prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id }, include: { events: { orderBy: { id: 'asc' } } } });
     expect(answered).toMatchObject({ stage: 'FEEDBACK', disposition: 'ON_THE_SPOT' });
     expect(answered.events.map((event) => `${event.type}:${event.actorRole}`)).toEqual(['COLLECTED:REPRESENTATIVE', 'ACKNOWLEDGED:REPRESENTATIVE', 'ANSWERED:REPRESENTATIVE', 'RESULT_DELIVERED:REPRESENTATIVE']);
