@@ -6,7 +6,7 @@ import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import { defineJob, JobDeferredError, type AnyJobDefinition } from '../../jobs/define-job.js';
 import type { BotContext } from '../context.js';
-import type { UpdateLedger } from './ledger.js';
+import { handlingRenewMs, type UpdateLedger } from './ledger.js';
 
 export type UpdateOutcome = 'handled' | 'skipped' | 'blocked';
 
@@ -15,12 +15,15 @@ export async function handleRecordedUpdate(bot: Bot<BotContext>, ledger: UpdateL
   const claim = await ledger.claim(update.update_id);
   if (claim === 'wait') return 'blocked';
   if (claim === 'skip') return 'skipped';
+  // The claim lives while this process does: renewed during the handler, it lapses soon after a crash.
+  const renewal = setInterval(() => void ledger.renew(update.update_id).catch(() => undefined), handlingRenewMs);
   try {
     await bot.handleUpdate(update);
   } catch (error) {
     if (!(error instanceof BotError)) throw error;
     await bot.errorHandler(error);
   } finally {
+    clearInterval(renewal);
     await ledger.finish(update.update_id);
   }
   return 'handled';

@@ -16,8 +16,13 @@ import type { Database } from '../../db/database.js';
 
 /** How long a received update, not yet claimed, holds back its chat's later updates. */
 const receivedLease = "interval '10 minutes'";
-/** How long an update being handled holds back its chat and a redelivery. */
-const handlingLease = "interval '2 minutes'";
+/**
+ * How long an update being handled holds back its chat and a redelivery, unless its handler
+ * renews it (every `handlingRenewMs` while it runs): a process killed mid-update releases
+ * its chat within seconds, not minutes, while a slow handler keeps its claim.
+ */
+const handlingLease = "interval '15 seconds'";
+export const handlingRenewMs = 5_000;
 /** Telegram keeps an update for at most 24 hours; the record is kept a little longer. */
 export const updateRetentionDays = 3;
 
@@ -30,6 +35,8 @@ export interface UpdateLedger {
   release(updateId: number): Promise<void>;
   /** 'claimed': handle it now; 'wait': an earlier update of its chat is pending; 'skip': handled or taken elsewhere. */
   claim(updateId: number): Promise<UpdateClaim>;
+  /** Extends the lease of an update still being handled. */
+  renew(updateId: number): Promise<void>;
   finish(updateId: number): Promise<void>;
   /** Deletes records older than the retention; returns how many. */
   deleteOld(): Promise<number>;
@@ -73,6 +80,9 @@ export function createUpdateLedger(db: Database): UpdateLedger {
       if (rows.length > 0) return 'claimed';
       const state = await sql.query<{ state: string }>(`SELECT "state" FROM "TelegramUpdate" WHERE "updateId" = $1`, [updateId]);
       return state.rows[0]?.state === 'received' ? 'wait' : 'skip';
+    },
+    async renew(updateId) {
+      await sql.query(`UPDATE "TelegramUpdate" SET "leaseUntil" = now() + ${handlingLease} WHERE "updateId" = $1 AND "state" = 'handling'`, [updateId]);
     },
     async finish(updateId) {
       await sql.query(`UPDATE "TelegramUpdate" SET "state" = 'done' WHERE "updateId" = $1`, [updateId]);
