@@ -1,26 +1,20 @@
 // applyOpinionAction, row by row of lifecycle.ts, on both backends.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import type { Actor, OpinionAction } from '../../../src/domain/opinions/lifecycle.js';
 import { backends } from '../../helpers/database.js';
-import { START, createWorld, footprint, outbox, person, system, type World } from './fixtures.js';
+import { START, useWorld, footprint, outbox, person, system, type World } from './fixtures.js';
 
 const DAY = 86_400_000;
 
 describe.each(backends)('applyOpinionAction on %s', (kind) => {
   let world: World;
   let p: World['people'];
-  beforeAll(async () => {
-    world = await createWorld(kind);
-    p = world.people;
-  });
-  afterAll(async () => {
-    await world?.db.destroy();
-  });
-  beforeEach(() => {
-    world.clock.set(START);
-  });
+  useWorld(kind, (ready) => {
+    world = ready;
+    p = ready.people;
+  }, { resetClock: true });
 
   const act = (opinionId: number, actor: Actor, action: OpinionAction, expectedVersion?: number) =>
     applyOpinionAction(world.deps, { opinionId, actor, action, ...(expectedVersion === undefined ? {} : { expectedVersion }) });

@@ -1,5 +1,6 @@
 // A small world for the workflow tests: the demo district, a few residents, and
 // opinions created as submitOpinion leaves them (COLLECTED event, ACKNOWLEDGE deadline).
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createOutboxSignal } from '../../../src/delivery/signal.js';
 import { createLogger } from '../../../src/logger.js';
 import { ManualClock } from '../../../src/clock.js';
@@ -42,6 +43,22 @@ export interface World {
 
 export const person = (personId: number): Actor => ({ kind: 'person', personId });
 export const system: Actor = { kind: 'system' };
+
+/**
+ * One world per test file and backend: created before the tests, destroyed after them;
+ * with `resetClock`, the clock is back at START before each test.
+ */
+export function useWorld(kind: DatabaseKind, ready: (world: World) => void, { resetClock = false } = {}): void {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await createWorld(kind);
+    ready(world);
+  });
+  afterAll(async () => {
+    await world?.db.destroy();
+  });
+  if (resetClock) beforeEach(() => world!.clock.set(START));
+}
 
 export async function createWorld(kind: DatabaseKind): Promise<World> {
   const db = await openTestDatabase(kind);

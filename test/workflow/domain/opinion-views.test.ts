@@ -1,21 +1,18 @@
 // What each actor may see of a case and do with it; tracking-number lookup.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import type { Actor, OpinionAction } from '../../../src/domain/opinions/lifecycle.js';
 import { findOpinionByTrackingNo, getOpinionView, listAvailableActions } from '../../../src/domain/opinions/opinion-views.js';
 import { backends } from '../../helpers/database.js';
-import { createWorld, person, system, type World } from './fixtures.js';
+import { useWorld, person, system, type World } from './fixtures.js';
 
 describe.each(backends)('opinion views on %s', (kind) => {
   let world: World;
   let p: World['people'];
-  beforeAll(async () => {
-    world = await createWorld(kind);
-    p = world.people;
-  });
-  afterAll(async () => {
-    await world?.db.destroy();
+  useWorld(kind, (ready) => {
+    world = ready;
+    p = ready.people;
   });
 
   const act = (opinionId: number, actor: Actor, action: OpinionAction) => applyOpinionAction(world.deps, { opinionId, actor, action });

@@ -2,7 +2,7 @@
 // submission and escalation, assignment with the legal deadline, answers by class, the
 // first evaluation and its round-2 re-handling, key marking, implementation, the yearly
 // second evaluation; refusals write nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import type { Actor } from '../../../src/domain/opinions/lifecycle.js';
@@ -12,21 +12,15 @@ import { getProposalView, listProposalsFor, proposalOfResidentOpinion } from '..
 import { askForSecondEvaluations } from '../../../src/domain/proposals/second-evaluation.js';
 import { submitProposal } from '../../../src/domain/proposals/submit-proposal.js';
 import { backends } from '../../helpers/database.js';
-import { START, createWorld, person, type World } from './fixtures.js';
+import { START, useWorld, person, type World } from './fixtures.js';
 
 describe.each(backends)('applyProposalAction on %s', (kind) => {
   let world: World;
   let p: World['people'];
-  beforeAll(async () => {
-    world = await createWorld(kind);
-    p = world.people;
-  });
-  afterAll(async () => {
-    await world?.db.destroy();
-  });
-  beforeEach(() => {
-    world.clock.set(START);
-  });
+  useWorld(kind, (ready) => {
+    world = ready;
+    p = ready.people;
+  }, { resetClock: true });
 
   const act = (proposalId: number, actor: Actor, action: ProposalAction, expectedVersion?: number) =>
     applyProposalAction(world.deps, { proposalId, actor, action, ...(expectedVersion === undefined ? {} : { expectedVersion }) });

@@ -1,13 +1,13 @@
 // Receptions in the domain, on both backends: check-in rules, residents received,
 // opinions recorded on a resident's behalf (channel, recorder, reception), and who may
 // answer them on the spot.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import { submitOpinion } from '../../../src/domain/opinions/submit-opinion.js';
 import { checkIn, checkOut, countResidentsReceived, currentReception, listReceptionDays, recordOpinion } from '../../../src/domain/receptions/receptions.js';
 import { backends } from '../../helpers/database.js';
-import { createWorld, person, type World } from './fixtures.js';
+import { useWorld, person, type World } from './fixtures.js';
 
 /** Thursday 2026-11-26, 14:00 in Shanghai. */
 const THURSDAY = new Date('2026-11-26T06:00:00Z');
@@ -15,12 +15,9 @@ const THURSDAY = new Date('2026-11-26T06:00:00Z');
 describe.each(backends)('receptions on %s', (kind) => {
   let world: World;
   let p: World['people'];
-  beforeAll(async () => {
-    world = await createWorld(kind);
-    p = world.people;
-  });
-  afterAll(async () => {
-    await world?.db.destroy();
+  useWorld(kind, (ready) => {
+    world = ready;
+    p = ready.people;
   });
 
   async function expectRefused(promise: Promise<unknown>, code: DomainError['code'], key?: string) {
