@@ -1,12 +1,12 @@
 // Builds the bot: error boundary, API transformers, context, session, conversations,
 // then one Composer per feature, and the `unhandled` feature last.
-import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session, type ApiClientOptions, type StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { keyValueStorage } from '../db/key-value-storage.js';
 import type { AppDeps } from '../deps.js';
+import { botApiRetry } from './api-retry.js';
 import type { AppContext, BotContext, SessionData } from './context.js';
 import { features } from './features/index.js';
 import { attachDeps, createBotI18n } from './middleware/app-context.js';
@@ -24,9 +24,7 @@ export function createBot({ token, deps, botInfo, client }: CreateBotOptions): B
     ...(botInfo ? { botInfo } : {}),
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT, ...client },
   });
-  // Bounded: a flood of 429s must not hold an update forever.
-  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
-  bot.api.config.use(retry);
+  bot.api.config.use(botApiRetry);
 
   bot.catch(async ({ ctx, error }) => {
     deps.logger.error('update failed', { updateId: ctx.update.update_id, error });
@@ -59,7 +57,7 @@ export function createBot({ token, deps, botInfo, client }: CreateBotOptions): B
       // middleware, and the retry transformer (bot.api's transformers do not reach them).
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(retry);
+          ctx.api.config.use(botApiRetry);
           await next();
         },
         attachDeps(deps),
