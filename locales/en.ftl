@@ -2,7 +2,7 @@
 # One section per feature (## Feature), kebab-case keys. zh-CN.ftl must have the same keys.
 
 ## Common
-error-generic = Sorry, something went wrong. Nothing you already submitted is lost; please try again in a moment.
+error-generic = Sorry, that step did not go through; please try again in a moment. What was saved before is not affected.
 
 ## Language
 language-choose = 请选择语言 / Choose your language:

@@ -2,7 +2,7 @@
 # 每个功能一节（## 功能名），键名用短横线连接。en.ftl 必须有完全相同的键。
 
 ## Common
-error-generic = 抱歉，处理时出了点问题。您已经提交的内容不会丢失，请稍后再试。
+error-generic = 抱歉，刚才这一步没有处理成功，请稍后再试一次。之前已经保存的内容不受影响。
 
 ## Language
 language-choose = 请选择语言 / Choose your language:

@@ -6,7 +6,7 @@
 // Webhook mode answers Telegram at once and handles the update from the job queue
 // (BullMQ when Redis is set): a slow or failing handler never makes Telegram redeliver,
 // and errors take the same path as in polling mode (bot.catch: logged, apologised for).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { run } from '@grammyjs/runner';
@@ -58,8 +58,7 @@ export async function runBot(bot: Bot<BotContext>, config: Config, logger: Logge
       },
     };
   }
-  // Telegram echoes the secret on every call; without it anyone could post updates.
-  const secretToken = config.WEBHOOK_SECRET ?? randomBytes(32).toString('hex');
+  const secretToken = config.WEBHOOK_SECRET ?? webhookSecretFromToken(config.BOT_TOKEN ?? '');
   routes[new URL(config.WEBHOOK_URL).pathname] = webhookRoute(secretToken, options, logger);
   const server = await startHttpServer({ host: config.HTTP_HOST, port: config.HTTP_PORT, routes });
   await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: secretToken, drop_pending_updates: config.BOT_DROP_PENDING_UPDATES });
@@ -90,6 +89,16 @@ function pollingAdapter(bot: Bot<BotContext>, ledger: UpdateLedger, logger: Logg
     // Only the ledger's own failures get here (bot errors went to bot.catch).
     errorHandler: (error: unknown) => logger.error('update not handled', { error }),
   };
+}
+
+/**
+ * Telegram echoes the secret on every call; without it anyone could post updates. Unset, it
+ * is derived from the bot token: every instance behind one URL computes the same one (a
+ * random secret per start let each instance's setWebhook lock the others out), and it
+ * reveals nothing of the token.
+ */
+export function webhookSecretFromToken(token: string): string {
+  return createHmac('sha256', token).update('minyi webhook secret').digest('hex');
 }
 
 function webhookRoute(secretToken: string, { ledger, queue }: RunBotOptions, logger: Logger): RouteHandler {

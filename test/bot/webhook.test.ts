@@ -132,16 +132,21 @@ describe('two webhook instances on one PostgreSQL and one Redis', () => {
         const ledger = createUpdateLedger(app.deps.db);
         const queue = createJobQueue(app.deps, updateJobs(bot, ledger), { redisUrl, prefix });
         await queue.start();
-        const config = { ...app.deps.config, WEBHOOK_URL: 'https://minyi.example.org/telegram', WEBHOOK_SECRET: secret, HTTP_HOST: '127.0.0.1', HTTP_PORT: 0 };
+        // No WEBHOOK_SECRET: both instances must still agree on one (the last setWebhook wins).
+        const config = { ...app.deps.config, WEBHOOK_URL: 'https://minyi.example.org/telegram', WEBHOOK_SECRET: undefined, HTTP_HOST: '127.0.0.1', HTTP_PORT: 0 };
         instances.push({ queue, running: await runBot(bot, config, app.deps.logger, { ledger, queue }) });
       }
+      const secrets = [first, second].map((app) => app.telegram.calls.find((call) => call.method === 'setWebhook')?.payload.secret_token);
+      expect(secrets[0]).toMatch(/^[A-Za-z0-9_-]{32,256}$/);
+      expect(secrets[1]).toBe(secrets[0]);
+      const sharedSecret = String(secrets[0]);
       const ids = Array.from({ length: 12 }, (_, i) => 1000 + i);
       // Telegram spreads the updates over the instances, and redelivers some.
       await Promise.all(
         [...ids, 1003, 1007].map((id, i) =>
           fetch(`http://127.0.0.1:${instances[i % 2]!.running.port}/telegram`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret },
+            headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': sharedSecret },
             body: JSON.stringify(message(id, 600, 'x')),
           }),
         ),
