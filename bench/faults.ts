@@ -210,6 +210,8 @@ interface ResidentOutcome {
   submitted: boolean;
   /** The dialogue started over (the draft was gone). */
   restarted: boolean;
+  /** The bot stayed silent past the resident's patience; they came back once it was up again. */
+  cameBack: boolean;
   apologies: number;
 }
 
@@ -279,15 +281,19 @@ class Resident {
   /**
    * Plays /new to the end: answers the newest prompt; when nothing new comes within a few
    * seconds, does the last thing again (as people do), at most `patience` times in a row.
+   * Then, once, they come back when `back()` says the bot is up again and send /new: a
+   * draft that survived is offered to continue; one that did not starts over (lost).
    */
-  async submit({ patience = 6, waitMs = 6_000 } = {}): Promise<ResidentOutcome> {
+  async submit({ patience = 6, waitMs = 6_000, back }: { patience?: number; waitMs?: number; back?: () => Promise<void> } = {}): Promise<ResidentOutcome> {
     let reached = -1;
     let restarted = false;
+    let cameBack = false;
     let last: { stage: Stage; index: number; entry: ChatEntry } | null = null;
     let repeats = 0;
     const outcome = (submitted: boolean): ResidentOutcome => ({
       submitted,
       restarted,
+      cameBack,
       apologies: this.botEntries().filter((entry) => entry.message.text === t('error-generic')).length,
     });
     this.emulator.sendText(this.persona.id, '/new');
@@ -296,6 +302,13 @@ class Resident {
       await waitUntil(() => this.promptAfter(after) !== null, waitMs, 50);
       const prompt = this.promptAfter(after);
       if (prompt?.stage === 'submitted') return outcome(true);
+      if (!prompt && repeats >= patience && back && !cameBack) {
+        cameBack = true;
+        repeats = 0;
+        await back();
+        this.emulator.sendText(this.persona.id, '/new');
+        continue;
+      }
       if (!prompt) {
         if (++repeats > patience) return outcome(false);
         // Nothing new: do the last thing again (press again, send again).
@@ -409,7 +422,14 @@ async function main(): Promise<void> {
     if (only && !only.has(fault)) return;
     for (const [index, resident] of group.entries()) inject(resident, index);
     const started = Date.now();
-    const outcomes = await Promise.all(group.map((resident) => resident.submit()));
+    // Back means every instance answers /health again.
+    const back = async () => {
+      await waitUntil(async () => {
+        const answers = await Promise.all(delivery.instances.map((instance) => instance.alive && fetch(`http://127.0.0.1:${instance.port}/health`).then((r) => r.ok)));
+        return answers.every(Boolean);
+      }, 180_000, 500);
+    };
+    const outcomes = await Promise.all(group.map((resident) => resident.submit({ back })));
     let lost = 0;
     let duplicated = 0;
     for (const resident of group) {
@@ -419,6 +439,7 @@ async function main(): Promise<void> {
     }
     const restarted = outcomes.filter((outcome) => outcome.restarted).length;
     const apologies = outcomes.reduce((sum, outcome) => sum + outcome.apologies, 0);
+    const cameBack = outcomes.filter((outcome) => outcome.cameBack).length;
     const faultAt = recoveryFrom?.() ?? started;
     rows.push({
       fault,
@@ -428,7 +449,7 @@ async function main(): Promise<void> {
       notificationsLost: 0,
       notificationsTwice: 0,
       recoverySeconds: (Date.now() - faultAt) / 1000,
-      note: `${apologies} apologies, ${restarted} dialogues started over`,
+      note: `${apologies} apologies, ${restarted} dialogues started over, ${cameBack} residents came back after the bot fell silent`,
     });
     console.error(`done: ${fault}`);
   }

@@ -88,6 +88,9 @@ export class BullJobQueue implements JobQueue {
         prefix: this.#prefix,
         concurrency: definition.concurrency ?? 1,
         ...(definition.limiter ? { limiter: { max: definition.limiter.max, duration: definition.limiter.durationMs } } : {}),
+        ...(definition.crashRecoveryMs
+          ? { lockDuration: definition.crashRecoveryMs, stalledInterval: definition.crashRecoveryMs, maxStalledCount: Number.MAX_SAFE_INTEGER }
+          : {}),
       });
       worker.on('error', (error) => this.#deps.logger.error('worker error', { job: definition.name, error }));
       worker.on('failed', (job, error) =>

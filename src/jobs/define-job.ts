@@ -23,6 +23,12 @@ export interface JobDefinition<Payload = unknown> {
   limiter?: { max: number; durationMs: number };
   /** Tries before a failing job is given up (default 3, exponential backoff from 1 s). */
   attempts?: number;
+  /**
+   * With BullMQ: a job whose worker died is run again after about twice this long (its lock
+   * lapses, then the next stall check finds it), however often that happens. Only for
+   * handlers that are safe to run twice. Default: BullMQ's 30 s lock and check, once.
+   */
+  crashRecoveryMs?: number;
 }
 
 // The definitions of one application differ in payload type; a list holds them all.
@@ -38,6 +44,7 @@ export function defineJob<Schema extends z.ZodType>(definition: {
   concurrency?: number;
   limiter?: { max: number; durationMs: number };
   attempts?: number;
+  crashRecoveryMs?: number;
 }): JobDefinition<z.output<Schema>> {
   if (!jobNamePattern.test(definition.name)) throw new Error(`job name ${JSON.stringify(definition.name)}: use lowercase letters, digits and '-'`);
   return definition as JobDefinition<z.output<Schema>>;

@@ -45,6 +45,8 @@ export function updateJobs(bot: Bot<BotContext>, ledger: UpdateLedger): AnyJobDe
       // Several chats at once; one chat's updates still wait for each other (the ledger).
       concurrency: 8,
       attempts: 5,
+      // The ledger makes a second run harmless; a killed instance's update must not wait a minute.
+      crashRecoveryMs: 5_000,
       handler: async (_deps, { update }) => {
         if ((await handleRecordedUpdate(bot, ledger, update as Update)) === 'blocked') throw new JobDeferredError(blockedRetryMs);
       },
