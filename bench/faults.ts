@@ -11,7 +11,7 @@
 // and `redis-server` on the PATH; starts and stops everything else itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -339,6 +339,16 @@ class Resident {
   }
 }
 
+function transcript(emulator: BotApiEmulator, personaId: string): string {
+  return emulator
+    .chat(personaId)
+    .map((entry) => {
+      const buttons = entry.message.reply_markup?.inline_keyboard.flat().map((button) => `[${button.text}]`).join(' ') ?? '';
+      return `${new Date(entry.message.date * 1000).toISOString()} ${entry.sender}${entry.edited ? ' (edited)' : ''}: ${entry.message.text ?? entry.message.caption ?? '(media)'} ${buttons}`;
+    })
+    .join('\n');
+}
+
 // ───────────────────────────── the harness ─────────────────────────────
 
 interface Row {
@@ -434,7 +444,11 @@ async function main(): Promise<void> {
     let duplicated = 0;
     for (const resident of group) {
       const count = await opinionsWithText(resident.text);
-      if (count === 0) lost++;
+      if (count === 0) {
+        lost++;
+        // With --keep-logs, the lost resident's chat is kept beside the instances' logs.
+        writeFileSync(join(workDir, `${fault}-${resident.persona.id}.txt`), transcript(emulator, resident.persona.id));
+      }
       if (count > 1) duplicated += count - 1;
     }
     const restarted = outcomes.filter((outcome) => outcome.restarted).length;

@@ -120,8 +120,7 @@ function webhookRoute(secretToken: string, { ledger, queue }: RunBotOptions, log
       try {
         await queue.enqueue(updateJobName, { update }, { jobId: `update-${update.update_id}` });
       } catch (error) {
-        // Not queued: let Telegram redeliver it (500) and take that redelivery.
-        await ledger.release(update.update_id).catch(() => undefined);
+        // Not queued: Telegram redelivers it after a 500, and the ledger takes the redelivery.
         logger.error('webhook update not queued; Telegram will redeliver it', { updateId: update.update_id, error });
         sendJson(res, 500, { error: 'not queued' });
         return;

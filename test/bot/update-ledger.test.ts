@@ -30,8 +30,22 @@ describe('update ledger leases', () => {
     await ledger.renew(1);
     expect(await leaseSeconds(1)).toBeGreaterThan(10);
 
-    // The process handling update 1 died: once its lease lapsed, update 2 goes ahead.
+    // The process handling update 1 died: once its lease lapsed, update 2 goes ahead…
     await db.sql.query(`UPDATE "TelegramUpdate" SET "leaseUntil" = now() - interval '1 second' WHERE "updateId" = 1`);
     expect(await ledger.claim(2)).toBe('claimed');
+    // …and update 1 itself, queued again (a stalled job, a redelivery), is handled after all.
+    expect(await ledger.claim(1)).toBe('claimed');
+  });
+
+  it('takes a redelivery of an update recorded but never queued (its instance was killed in between), once', async () => {
+    await ledger.receive([message(10, 501)]);
+    expect((await ledger.receive([message(10, 501)])).map((u) => u.update_id)).toEqual([10]);
+    expect(await ledger.claim(10)).toBe('claimed');
+    // A second copy of its job while the first runs waits for it, then finds it done.
+    expect((await ledger.receive([message(10, 501)])).map((u) => u.update_id)).toEqual([10]);
+    expect(await ledger.claim(10)).toBe('wait');
+    await ledger.finish(10);
+    expect(await ledger.claim(10)).toBe('skip');
+    expect(await ledger.receive([message(10, 501)])).toEqual([]);
   });
 });

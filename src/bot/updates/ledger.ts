@@ -6,10 +6,12 @@
 // PostgreSQL rather than Redis: it is there in every set-up (Redis is optional), it keeps
 // the record when Redis loses its data, and the ordering is one indexed query.
 //
-// A row is received → handling → done. Leases bound how long a row holds back its chat
-// and a redelivery: a process that died mid-update stops blocking after its lease, and
-// a redelivery after that is handled again (at-least-once when a process is killed;
-// exactly once otherwise, errors included: a failed update is apologised for once).
+// A row is received → handling → done. Only `claim` starts a handler, and only one claim
+// wins, so an update not yet done may be queued again as often as Telegram redelivers it
+// (an instance killed between recording and queueing, or Redis losing the queue). Leases
+// bound how long a row holds back its chat: a process that died mid-update stops blocking
+// after its lease, and its update is then claimed again (at-least-once when a process is
+// killed; exactly once otherwise, errors included: a failed update is apologised for once).
 import { Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Database } from '../../db/database.js';
@@ -29,11 +31,12 @@ export const updateRetentionDays = 3;
 export type UpdateClaim = 'claimed' | 'wait' | 'skip';
 
 export interface UpdateLedger {
-  /** Records updates in their order; returns those seen for the first time (or whose handler died). */
+  /** Records updates in their order; returns those not yet done (to be queued, or queued again). */
   receive(updates: readonly Update[]): Promise<Update[]>;
-  /** Forgets a received update that could not be queued, so that Telegram's redelivery is taken. */
-  release(updateId: number): Promise<void>;
-  /** 'claimed': handle it now; 'wait': an earlier update of its chat is pending; 'skip': handled or taken elsewhere. */
+  /**
+   * 'claimed': handle it now (received, or its handler's lease lapsed); 'wait': an earlier
+   * update of its chat is pending, or a live handler has it; 'skip': done.
+   */
   claim(updateId: number): Promise<UpdateClaim>;
   /** Extends the lease of an update still being handled. */
   renew(updateId: number): Promise<void>;
@@ -53,10 +56,10 @@ export function createUpdateLedger(db: Database): UpdateLedger {
     async receive(updates) {
       const fresh: Update[] = [];
       for (const update of updates) {
+        // A redelivery leaves the row as it is (the no-op update only makes RETURNING see it).
         const { rows } = await sql.query(
           `INSERT INTO "TelegramUpdate" ("updateId", "chatId", "state", "leaseUntil") VALUES ($1, $2, 'received', now() + ${receivedLease})
-           ON CONFLICT ("updateId") DO UPDATE SET "state" = 'received', "leaseUntil" = now() + ${receivedLease}
-             WHERE "TelegramUpdate"."state" <> 'done' AND "TelegramUpdate"."leaseUntil" < now()
+           ON CONFLICT ("updateId") DO UPDATE SET "state" = "TelegramUpdate"."state" WHERE "TelegramUpdate"."state" <> 'done'
            RETURNING 1`,
           [update.update_id, chatIdOf(update) ?? null],
         );
@@ -64,13 +67,10 @@ export function createUpdateLedger(db: Database): UpdateLedger {
       }
       return fresh;
     },
-    async release(updateId) {
-      await sql.query(`DELETE FROM "TelegramUpdate" WHERE "updateId" = $1 AND "state" = 'received'`, [updateId]);
-    },
     async claim(updateId) {
       const { rows } = await sql.query(
         `UPDATE "TelegramUpdate" AS u SET "state" = 'handling', "leaseUntil" = now() + ${handlingLease}
-         WHERE u."updateId" = $1 AND u."state" = 'received'
+         WHERE u."updateId" = $1 AND (u."state" = 'received' OR (u."state" = 'handling' AND u."leaseUntil" < now()))
            AND NOT EXISTS (
              SELECT 1 FROM "TelegramUpdate" AS e
              WHERE e."chatId" = u."chatId" AND e."updateId" < u."updateId" AND e."state" <> 'done' AND e."leaseUntil" > now())
@@ -79,7 +79,7 @@ export function createUpdateLedger(db: Database): UpdateLedger {
       );
       if (rows.length > 0) return 'claimed';
       const state = await sql.query<{ state: string }>(`SELECT "state" FROM "TelegramUpdate" WHERE "updateId" = $1`, [updateId]);
-      return state.rows[0]?.state === 'received' ? 'wait' : 'skip';
+      return state.rows[0] && state.rows[0].state !== 'done' ? 'wait' : 'skip';
     },
     async renew(updateId) {
       await sql.query(`UPDATE "TelegramUpdate" SET "leaseUntil" = now() + ${handlingLease} WHERE "updateId" = $1 AND "state" = 'handling'`, [updateId]);
