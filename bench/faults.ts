@@ -5,7 +5,7 @@
 // Each fault of issue 8 is injected and counted: drafts lost, opinions duplicated,
 // notifications lost or sent twice, and seconds to recover. Targets: 0, 0, 0, 0, < 60 s.
 //
-//   npm run bench:faults [-- --only kill-dialogue,redis-flush] [--keep-logs]
+//   npm run bench:faults [-- --only kill-dialogue,redis-restart-dialogue] [--keep-logs]
 //
 // Needs PostgreSQL on BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres)
 // and `redis-server` on the PATH; starts and stops everything else itself.
@@ -491,6 +491,17 @@ async function main(): Promise<void> {
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [databaseName]);
     };
     await dialogueScenario('pg-terminate-dialogue', take(5), (resident) => (resident.beforeStage.location = terminate), () => terminatedAt);
+  }
+  // 2b. Redis restarted empty just as residents answer: updates queued in BullMQ are gone
+  // (the ledger's sweep must queue them again).
+  {
+    let restartedAt: number | null = null;
+    const restartSoon = () => {
+      if (restartedAt) return;
+      restartedAt = Date.now();
+      setTimeout(() => void redis.restartEmpty(), 30);
+    };
+    await dialogueScenario('redis-restart-dialogue', take(5), (resident) => (resident.beforeStage.text = restartSoon), () => restartedAt);
   }
   // 3. The Bot API fails the next call to the resident's chat.
   const apiFaults: [string, SimulatedFailure, number, Stage][] = [

@@ -17,7 +17,7 @@ import type { JobQueue } from '../jobs/queue.js';
 import type { Logger } from '../logger.js';
 import { health, readBody, ready, sendJson, startHttpServer, type RouteHandler } from '../server/http-server.js';
 import type { BotContext } from './context.js';
-import { blockedRetryMs, handleRecordedUpdate, updateJobName } from './updates/handle.js';
+import { blockedRetryMs, handleRecordedUpdate, queueUpdate } from './updates/handle.js';
 import type { UpdateLedger } from './updates/ledger.js';
 
 export interface RunningBot {
@@ -118,7 +118,7 @@ function webhookRoute(secretToken: string, { ledger, queue }: RunBotOptions, log
     const [fresh] = await ledger.receive([update]);
     if (fresh) {
       try {
-        await queue.enqueue(updateJobName, { update }, { jobId: `update-${update.update_id}` });
+        await queueUpdate(queue, update);
       } catch (error) {
         // Not queued: Telegram redelivers it after a 500, and the ledger takes the redelivery.
         logger.error('webhook update not queued; Telegram will redeliver it', { updateId: update.update_id, error });

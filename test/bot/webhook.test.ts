@@ -10,7 +10,7 @@ import type { BotContext } from '../../src/bot/context.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { runBot, type RunningBot } from '../../src/bot/run-bot.js';
 import { updateJobs } from '../../src/bot/updates/handle.js';
-import { createUpdateLedger } from '../../src/bot/updates/ledger.js';
+import { createUpdateLedger, type UpdateLedger } from '../../src/bot/updates/ledger.js';
 import { createJobQueue, type JobQueue } from '../../src/jobs/queue.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { testBotInfo } from '../helpers/telegram.js';
@@ -34,9 +34,10 @@ describe('webhook mode', () => {
   let app: TestApp;
   let queue: JobQueue;
   let running: RunningBot;
+  let ledger: UpdateLedger;
   beforeAll(async () => {
     app = await createTestApp();
-    const ledger = createUpdateLedger(app.deps.db);
+    ledger = createUpdateLedger(app.deps.db);
     queue = createJobQueue(app.deps, updateJobs(app.bot, ledger), { redisUrl: undefined });
     await queue.start();
     const config = { ...app.deps.config, WEBHOOK_URL: 'https://minyi.example.org/telegram', WEBHOOK_SECRET: secret, HTTP_HOST: '127.0.0.1', HTTP_PORT: 0 };
@@ -74,6 +75,21 @@ describe('webhook mode', () => {
     await sleep(300);
     expect(app.telegram.callsTo(556)).toHaveLength(handledCalls);
     expect(apologies(app, 556)).toHaveLength(1);
+  });
+
+  it('handles, once, an update recorded but lost by the queue (Redis restarted empty), when the sweep runs', async () => {
+    // Recorded as the webhook does, but its job never ran: the queue lost it.
+    await ledger.receive([message(79, 558, '/language')]);
+    await app.deps.db.sql.query(`UPDATE "TelegramUpdate" SET "receivedAt" = now() - interval '1 minute' WHERE "updateId" = 79`);
+    await queue.runDueNow();
+    await waitFor(() => app.telegram.callsTo(558).some((call) => call.method === 'sendMessage'));
+    await waitFor(async () => (await app.deps.db.sql.query(`SELECT 1 FROM "TelegramUpdate" WHERE "updateId" = 79 AND "state" = 'done'`)).rows.length === 1);
+    const handledCalls = app.telegram.callsTo(558).length;
+    await queue.runDueNow();
+    await sleep(300);
+    expect(app.telegram.callsTo(558)).toHaveLength(handledCalls);
+    // What the resident wrote is not kept once handled.
+    expect((await app.deps.db.sql.query(`SELECT "update" FROM "TelegramUpdate" WHERE "updateId" = 79`)).rows[0]).toEqual({ update: null });
   });
 
   it('answers health and readiness checks', async () => {

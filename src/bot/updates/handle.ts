@@ -5,6 +5,7 @@ import { BotError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import { defineJob, JobDeferredError, type AnyJobDefinition } from '../../jobs/define-job.js';
+import type { JobQueue } from '../../jobs/queue.js';
 import type { BotContext } from '../context.js';
 import { handlingRenewMs, type UpdateLedger } from './ledger.js';
 
@@ -29,13 +30,20 @@ export async function handleRecordedUpdate(bot: Bot<BotContext>, ledger: UpdateL
   return 'handled';
 }
 
-export const updateJobName = 'telegram-update';
+const updateJobName = 'telegram-update';
+
+/** Queued by update id: one still waiting in the queue is not added twice. */
+export const queueUpdate = (queue: JobQueue, update: Update) => queue.enqueue(updateJobName, { update }, { jobId: `update-${update.update_id}` });
 /** How long an update waits before trying again when an earlier one of its chat is pending. */
 export const blockedRetryMs = 100;
+/** An update neither handled nor claimed this long after it came is taken as lost by the queue. */
+const strandedAfterSeconds = 30;
+const strandedSweepMs = 15_000;
 
 /**
  * Webhook mode: the HTTP request only records and queues the update; these jobs handle it
- * (on BullMQ across all instances when Redis is set) and purge old ledger rows.
+ * (on BullMQ across all instances when Redis is set), queue again what the queue lost
+ * (Redis restarted empty, an instance killed before queueing) and purge old ledger rows.
  */
 export function updateJobs(bot: Bot<BotContext>, ledger: UpdateLedger): AnyJobDefinition[] {
   return [
@@ -49,6 +57,15 @@ export function updateJobs(bot: Bot<BotContext>, ledger: UpdateLedger): AnyJobDe
       crashRecoveryMs: 5_000,
       handler: async (_deps, { update }) => {
         if ((await handleRecordedUpdate(bot, ledger, update as Update)) === 'blocked') throw new JobDeferredError(blockedRetryMs);
+      },
+    }),
+    defineJob({
+      name: 'update-ledger-sweep',
+      schema: z.object({}),
+      repeat: { everyMs: strandedSweepMs },
+      // Queued again by update id: one still in the queue is not added twice, and only one claim wins.
+      handler: async ({ queue }) => {
+        for (const update of await ledger.stranded(strandedAfterSeconds, 500)) await queueUpdate(queue, update);
       },
     }),
     defineJob({

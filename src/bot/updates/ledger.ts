@@ -38,6 +38,11 @@ export interface UpdateLedger {
    * update of its chat is pending, or a live handler has it; 'skip': done.
    */
   claim(updateId: number): Promise<UpdateClaim>;
+  /**
+   * Updates the queue may have lost: received more than `olderThanSeconds` ago and not
+   * claimed, or claimed by a handler whose lease lapsed. Queue them again (by update id).
+   */
+  stranded(olderThanSeconds: number, limit: number): Promise<Update[]>;
   /** Extends the lease of an update still being handled. */
   renew(updateId: number): Promise<void>;
   finish(updateId: number): Promise<void>;
@@ -58,10 +63,10 @@ export function createUpdateLedger(db: Database): UpdateLedger {
       for (const update of updates) {
         // A redelivery leaves the row as it is (the no-op update only makes RETURNING see it).
         const { rows } = await sql.query(
-          `INSERT INTO "TelegramUpdate" ("updateId", "chatId", "state", "leaseUntil") VALUES ($1, $2, 'received', now() + ${receivedLease})
+          `INSERT INTO "TelegramUpdate" ("updateId", "chatId", "state", "leaseUntil", "update") VALUES ($1, $2, 'received', now() + ${receivedLease}, $3)
            ON CONFLICT ("updateId") DO UPDATE SET "state" = "TelegramUpdate"."state" WHERE "TelegramUpdate"."state" <> 'done'
            RETURNING 1`,
-          [update.update_id, chatIdOf(update) ?? null],
+          [update.update_id, chatIdOf(update) ?? null, JSON.stringify(update)],
         );
         if (rows.length > 0) fresh.push(update);
       }
@@ -81,11 +86,23 @@ export function createUpdateLedger(db: Database): UpdateLedger {
       const state = await sql.query<{ state: string }>(`SELECT "state" FROM "TelegramUpdate" WHERE "updateId" = $1`, [updateId]);
       return state.rows[0] && state.rows[0].state !== 'done' ? 'wait' : 'skip';
     },
+    async stranded(olderThanSeconds, limit) {
+      const { rows } = await sql.query<{ update: Update }>(
+        `SELECT "update" FROM "TelegramUpdate"
+         WHERE "update" IS NOT NULL AND (
+           ("state" = 'received' AND "receivedAt" < now() - make_interval(secs => $1))
+           OR ("state" = 'handling' AND "leaseUntil" < now()))
+         ORDER BY "updateId" LIMIT $2`,
+        [olderThanSeconds, limit],
+      );
+      return rows.map((row) => row.update);
+    },
     async renew(updateId) {
       await sql.query(`UPDATE "TelegramUpdate" SET "leaseUntil" = now() + ${handlingLease} WHERE "updateId" = $1 AND "state" = 'handling'`, [updateId]);
     },
     async finish(updateId) {
-      await sql.query(`UPDATE "TelegramUpdate" SET "state" = 'done' WHERE "updateId" = $1`, [updateId]);
+      // What the resident wrote is not kept once handled.
+      await sql.query(`UPDATE "TelegramUpdate" SET "state" = 'done', "update" = NULL WHERE "updateId" = $1`, [updateId]);
     },
     async deleteOld() {
       const { rows } = await sql.query(
