@@ -3,17 +3,22 @@
 // own context objects.
 import type { I18n } from '@grammyjs/i18n';
 import type { MiddlewareFn } from 'grammy';
+import { readRetryingLostConnection } from '../../db/lost-connection.js';
 import type { AppDeps } from '../../deps.js';
 import { createI18n, isLocale, localeFromLanguageCode } from '../../i18n/index.js';
 import type { AppContext, PersonWithRoles } from '../context.js';
 
 export async function findPerson(deps: AppDeps, telegramId: number): Promise<PersonWithRoles | null> {
-  return deps.prisma.person.findUnique({
-    where: { telegramId: BigInt(telegramId) },
-    // One statement (relation joins): the active roles, and the resident's open draft so
-    // that the opinion dialogue needs no second read.
-    include: { roles: { where: { revokedAt: null } }, opinionDraft: true },
-  });
+  // The first statement of every update: a connection the server dropped meanwhile must
+  // not turn the resident's message into an apology.
+  return readRetryingLostConnection(() =>
+    deps.prisma.person.findUnique({
+      where: { telegramId: BigInt(telegramId) },
+      // One statement (relation joins): the active roles, and the resident's open draft so
+      // that the opinion dialogue needs no second read.
+      include: { roles: { where: { revokedAt: null } }, opinionDraft: true },
+    }),
+  );
 }
 
 export function attachDeps(deps: AppDeps): MiddlewareFn<AppContext> {
