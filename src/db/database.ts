@@ -3,10 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { applyMigrations, type SqlRunner } from './migrate.js';
@@ -81,6 +80,8 @@ function openPostgres(connectionString: string, onConnectionError: ((error: Erro
 async function openPglite(dir: string, lock: OpenDatabaseOptions['lock']): Promise<Database> {
   if (!dir.startsWith('memory://')) await mkdir(resolve(dir), { recursive: true });
   const held = lock ? lockDataDir(lock.file, lock.dataDir) : undefined;
+  // Loaded only for the embedded database: on PostgreSQL, PGlite would cost start-up time and memory for nothing.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   let pglite: PGlite;
   try {
     pglite = new PGlite(dir);

@@ -6,7 +6,7 @@
 // FLUSHALL loses them, and nothing would run again until a restart. So they are upserted
 // (idempotent) on every `ready` of the connection and checked every
 // `scheduleCheckEveryMs` (30 s by default): a lost schedule is back within a minute.
-import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import type { Job, JobsOptions, Queue, Worker } from 'bullmq';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { AppDeps } from '../deps.js';
@@ -30,6 +30,10 @@ export interface BullJobQueueOptions {
   /** How often the job schedulers are checked and recreated when missing (ms, default 30 s). */
   scheduleCheckEveryMs?: number;
 }
+
+// Loaded by the first queue used: the in-process driver (no REDIS_URL) never pays its start-up time and memory.
+let bullmq: Promise<typeof import('bullmq')> | undefined;
+const loadBullmq = () => (bullmq ??= import('bullmq'));
 
 const defaultScheduleCheckEveryMs = 30_000;
 const readinessTimeoutMs = 3000;
@@ -74,13 +78,14 @@ export class BullJobQueue implements JobQueue {
       ...(options.jobId !== undefined ? { jobId: options.jobId } : {}),
       ...(options.delayMs ? { delay: options.delayMs } : {}),
     };
-    await this.#queue(name).add(name, payload, jobOptions);
+    await (await this.#queue(name)).add(name, payload, jobOptions);
   }
 
   async start(): Promise<void> {
     if (this.#workers.length > 0) return;
     for (const definition of this.#definitions.values()) {
-      const queue = this.#queue(definition.name);
+      const queue = await this.#queue(definition.name);
+      const { Worker } = await loadBullmq();
       // Unconditionally at start: the schedule may have changed since the last deployment.
       if (definition.repeat) await this.#upsertSchedule(definition);
       const worker: Worker = new Worker(definition.name, (job: Job, token?: string) => this.#process(definition, queue, job, token), {
@@ -118,7 +123,7 @@ export class BullJobQueue implements JobQueue {
 
   async #upsertSchedule(definition: AnyJobDefinition): Promise<void> {
     const repeat = definition.repeat!;
-    await this.#queue(definition.name).upsertJobScheduler(
+    await (await this.#queue(definition.name)).upsertJobScheduler(
       definition.name,
       'everyMs' in repeat ? { every: repeat.everyMs } : { pattern: repeat.cron, tz: repeat.timeZone },
       {
@@ -132,7 +137,7 @@ export class BullJobQueue implements JobQueue {
   async #missingSchedules(): Promise<string[]> {
     const missing: string[] = [];
     for (const definition of this.#definitions.values()) {
-      if (definition.repeat && !(await this.#queue(definition.name).getJobScheduler(definition.name))) missing.push(definition.name);
+      if (definition.repeat && !(await (await this.#queue(definition.name)).getJobScheduler(definition.name))) missing.push(definition.name);
     }
     return missing;
   }
@@ -175,6 +180,7 @@ export class BullJobQueue implements JobQueue {
     try {
       await runJob(definition, this.#deps, job.data);
     } catch (error) {
+      const { DelayedError, UnrecoverableError, Worker } = await loadBullmq();
       if (error instanceof JobDeferredError) {
         // Back to the delayed set without using an attempt; the worker slot is free meanwhile.
         await job.moveToDelayed(Date.now() + error.delayMs, token);
@@ -197,7 +203,8 @@ export class BullJobQueue implements JobQueue {
     return definition;
   }
 
-  #queue(name: string): Queue {
+  async #queue(name: string): Promise<Queue> {
+    const { Queue } = await loadBullmq();
     let queue = this.#queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.#connection, prefix: this.#prefix });

@@ -3,7 +3,7 @@
 // overdue cases, the hot topics, the proposals (summary and per lead agency), the
 // representatives' activity and the station network. Rates come as numerator, denominator and rate
 // columns; a rate with a zero denominator is the text "—".
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DIMENSIONS } from '../domain/reports/figures.js';
 import { PERIOD_NAMES } from '../domain/reports/period.js';
 import type { MonthlyReport } from '../domain/reports/report.js';
@@ -42,7 +42,9 @@ function boldHeader(sheet: ExcelJS.Worksheet): void {
 }
 
 export async function renderXlsx(report: MonthlyReport, t: LocaleT, locale: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a spreadsheet is made: exceljs is the heaviest module to load, and most starts never need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'minyi';
   // Fixed, so the same report gives the same file.
   workbook.created = report.periods.month.cutoff;
