@@ -935,6 +935,7 @@ error-proposal-invalid-transition = This proposal is { $stage ->
 error-proposal-title-required = Please type a title; it cannot be empty.
 error-proposal-title-too-long = The title is too long: please keep it within 100 characters.
 error-proposal-opinion-taken = One of these opinions already feeds another proposal.
+error-proposal-opinion-other-district = One of these opinions belongs to another district and cannot be cited.
 error-proposal-no-representative = No representative serves this station; a proposal needs one.
 error-proposal-supervisor-unknown = The supervising leader must be a district admin.
 notify-proposal-confirm = A liaison officer proposes to turn opinion { $trackingNo } into your proposal { $number } "{ $title }". Please confirm or decline it.

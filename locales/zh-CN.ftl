@@ -930,6 +930,7 @@ error-proposal-invalid-transition = 这件建议{ $stage ->
 error-proposal-title-required = 请输入标题，不能为空。
 error-proposal-title-too-long = 标题太长了，请控制在 100 字以内。
 error-proposal-opinion-taken = 其中有意见已转化为另一件建议。
+error-proposal-opinion-other-district = 其中有意见不属于本区，不能引用。
 error-proposal-no-representative = 该站点没有联系代表，无法转化为代表建议。
 error-proposal-supervisor-unknown = 领衔督办的领导须为区人大常委会管理员。
 notify-proposal-confirm = 民情联络员提议将群众意见 { $trackingNo } 转化为您的建议 { $number }“{ $title }”，请确认或不予确认。
