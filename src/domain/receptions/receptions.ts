@@ -68,10 +68,21 @@ export type CheckInInput = z.input<typeof checkInSchema>;
 /**
  * Checks a representative in on their reception day (on that day, in district time), or
  * a representative at one of their stations / a district admin at any station
- * (主任接待日) without one. One open reception per person at a time.
+ * (主任接待日) without one. One open reception per person at a time, one per reception day.
  */
 export async function checkIn(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'>, rawInput: CheckInInput): Promise<Reception> {
   const input = parseWorkflowInput(checkInSchema, rawInput);
+  try {
+    return await writeCheckIn(deps, input);
+  } catch (error) {
+    // Two check-ins at once (a double tap, two instances) both passed writeCheckIn's checks:
+    // the unique indexes (one open reception per host, one per reception day) let one win.
+    if ((error as { code?: string }).code === 'P2002') throw new DomainError('validation', 'error-reception-already-open');
+    throw error;
+  }
+}
+
+async function writeCheckIn(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'>, input: z.output<typeof checkInSchema>): Promise<Reception> {
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
     const roles = await tx.staffRole.findMany({ where: { personId: input.personId, revokedAt: null, person: { erasedAt: null } } });
