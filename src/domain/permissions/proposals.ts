@@ -3,12 +3,12 @@
 // the handlers of its lead agency answer it and mark it implemented, those of lead and
 // co-handling agencies report progress; the system asks for the yearly second evaluation.
 // The district is that of the proposal's station, judged as for opinions (regionPath).
-import type { ProposalAgencyRole, StaffRole, StaffRoleKind } from '../../generated/prisma/client.js';
+import type { ProposalAgencyRole, StaffRoleKind } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../../db/database.js';
 import type { Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { ProposalActionType } from '../proposals/lifecycle.js';
-import { regionPath, type ActorRole, type Principal } from './index.js';
+import { isDistrictAdminOf, regionPath, type ActorRole, type Principal } from './index.js';
 
 export interface ProposalScope {
   representativeId: number;
@@ -32,16 +32,6 @@ export async function loadProposalScope(
     agencies: proposal.agencies.map(({ agencyId, role }) => ({ agencyId, role })),
     regionPath: await proposalRegionPath(db, proposal),
   };
-}
-
-/** A district admin role over this region path (no region: every district). */
-export function isDistrictAdminOf(role: Pick<StaffRole, 'kind' | 'regionId'>, path: readonly number[]): boolean {
-  return role.kind === 'DISTRICT_ADMIN' && (role.regionId === null || path.includes(role.regionId));
-}
-
-/** The same as a StaffRole filter: active district admin roles over this region path. */
-export function districtAdminWhere(path: readonly number[]) {
-  return { kind: 'DISTRICT_ADMIN' as const, revokedAt: null, OR: [{ regionId: null }, { regionId: { in: [...path] } }] };
 }
 
 const REPRESENTATIVE_PROPOSAL_ACTIONS: readonly ProposalActionType[] = ['confirm', 'decline', 'withdraw', 'evaluateFirst', 'evaluateSecond'];

@@ -6,8 +6,8 @@ import type { Prisma, ProposalEvent, ProposalEventType, ProposalStage, Rating } 
 import { addCalendarMonths } from '../calendar/index.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { loadPrincipal, type ActorRole } from '../permissions/index.js';
-import { assertCanOnProposal, districtAdminWhere, loadProposalScope, type ProposalScope } from '../permissions/proposals.js';
+import { districtAdminWhere, loadPrincipal, type ActorRole } from '../permissions/index.js';
+import { assertCanOnProposal, loadProposalScope, type ProposalScope } from '../permissions/proposals.js';
 import { formatDueAt } from '../opinions/notifications.js';
 import { StageHistory } from '../workflow/history.js';
 import { WORKFLOW_TRANSACTION, conflictError } from '../workflow/transaction.js';

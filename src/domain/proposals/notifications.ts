@@ -5,7 +5,8 @@ import type { Proposal } from '../../generated/prisma/client.js';
 import type { Tx } from '../deps.js';
 import { enqueueNotifications, type EnqueueNotification } from '../../delivery/message.js';
 import { reachable, recipientSelect, type MessageVars } from '../opinions/notifications.js';
-import { districtAdminWhere, proposalRegionPath } from '../permissions/proposals.js';
+import { districtAdminWhere } from '../permissions/index.js';
+import { proposalRegionPath } from '../permissions/proposals.js';
 
 export type ProposalAudience = 'representative' | 'admins' | 'lead-agency' | 'agencies' | 'escalator' | 'supervisor';
 

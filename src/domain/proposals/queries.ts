@@ -4,9 +4,8 @@ import type { Prisma, ProposalAgencyRole, ProposalAnswerClass, ProposalEventType
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { Actor } from '../opinions/lifecycle.js';
-import { loadPrincipal } from '../permissions/index.js';
-import { ALL_PROPOSAL_ACTIONS, canViewProposal, districtAdminWhere, loadProposalScope, proposalActingRole, proposalRegionPath } from '../permissions/proposals.js';
-import { isWithinRegion, loadRegionTree } from '../staff/scope.js';
+import { districtAdminStations, districtAdminWhere, loadPrincipal } from '../permissions/index.js';
+import { ALL_PROPOSAL_ACTIONS, canViewProposal, loadProposalScope, proposalActingRole, proposalRegionPath } from '../permissions/proposals.js';
 import type { ProposalActionType } from './lifecycle.js';
 import { isProposalTransitionAllowed } from './transitions.js';
 
@@ -33,13 +32,8 @@ export async function listProposalsFor(
   const { roles } = await loadPrincipal(deps.prisma, { kind: 'person', personId: input.personId });
   const agencyIds = roles.flatMap((role) => (role.kind === 'AGENCY_HANDLER' && role.agencyId !== null ? [role.agencyId] : []));
   const visible: Prisma.ProposalWhereInput[] = [{ representativeId: input.personId }, { supervisorId: input.personId }];
-  const districts = roles.flatMap((role) => (role.kind === 'DISTRICT_ADMIN' ? [role.regionId] : []));
-  if (districts.includes(null)) visible.push({ stage: { not: 'CLOSED' } });
-  else if (districts.length > 0) {
-    const tree = await loadRegionTree(deps.prisma);
-    const regionIds = [...tree.keys()].filter((regionId) => districts.some((district) => isWithinRegion(tree, regionId, district!)));
-    visible.push({ stage: { not: 'CLOSED' }, station: { regionId: { in: regionIds } } });
-  }
+  const adminStations = await districtAdminStations(deps.prisma, roles);
+  if (adminStations) visible.push({ stage: { not: 'CLOSED' }, station: adminStations });
   if (agencyIds.length > 0) visible.push({ stage: { not: 'CLOSED' }, agencies: { some: { agencyId: { in: agencyIds } } } });
   const where: Prisma.ProposalWhereInput = { OR: visible };
   const [rows, total] = await Promise.all([

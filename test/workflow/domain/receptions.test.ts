@@ -6,7 +6,7 @@ import type { PrismaClient } from '../../../src/db/database.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import { submitOpinion } from '../../../src/domain/opinions/submit-opinion.js';
-import { checkIn, checkOut, countResidentsReceived, currentReception, listReceptionDays, recordOpinion } from '../../../src/domain/receptions/receptions.js';
+import { checkIn, checkOut, countResidentsReceived, currentReception, leaderReceptionStations, listReceptionDays, recordOpinion } from '../../../src/domain/receptions/receptions.js';
 import { backends } from '../../helpers/database.js';
 import { useWorld, person, type World } from './fixtures.js';
 
@@ -82,6 +82,27 @@ describe.each(backends)('receptions on %s', (kind) => {
     await expectRefused(submitOpinion(world.deps, { ...base, residentId: null }), 'validation');
     const leader = await submitOpinion(world.deps, { ...base, residentId: null, recordedBy: { personId: p.districtAdmin, channel: 'LEADER_RECEPTION' } });
     expect(await world.db.prisma.opinion.findUniqueOrThrow({ where: { id: leader.opinion.id } })).toMatchObject({ channel: 'LEADER_RECEPTION', recordedById: p.districtAdmin });
+  });
+  it('主任接待日 in the admin’s own district only: other districts’ homes are neither offered nor accepted', async () => {
+    const prisma = world.db.prisma;
+    const elsewhere = await prisma.station.findUniqueOrThrow({ where: { id: world.stations.elsewhere } });
+    const otherHome = await prisma.station.create({
+      data: {
+        code: 'T-OTHER-HOME', tier: 'HOME', nameZh: '他区代表之家', nameEn: 'Other home', regionId: elsewhere.regionId, addressZh: '地址', addressEn: 'Address',
+        latitude: 30, longitude: 106, openingHoursZh: '周一', openingHoursEn: 'Mon',
+      },
+    });
+    const otherAdmin = (await prisma.person.create({ data: { telegramId: 70201n, displayName: '他区主任', roles: { create: { kind: 'DISTRICT_ADMIN', regionId: elsewhere.regionId } } } })).id;
+    const homes = async (personId: number) => (await leaderReceptionStations(world.deps, { personId })).map((station) => station.id);
+    expect(await homes(p.districtAdmin)).not.toContain(otherHome.id);
+    expect(await homes(p.districtAdmin)).toContain((await prisma.station.findUniqueOrThrow({ where: { code: 'ZSL-HOME' } })).id);
+    expect(await homes(otherAdmin)).toEqual([otherHome.id]);
+    expect(await homes(p.representative)).toEqual([]);
+    await expectRefused(checkIn(world.deps, { personId: p.districtAdmin, stationId: otherHome.id, kind: 'LEADER' }), 'forbidden');
+    await expectRefused(checkIn(world.deps, { personId: otherAdmin, stationId: world.stations.yuping, kind: 'LEADER' }), 'forbidden');
+    const held = await checkIn(world.deps, { personId: otherAdmin, stationId: otherHome.id, kind: 'LEADER' });
+    expect(held).toMatchObject({ kind: 'LEADER', stationId: otherHome.id, hostId: otherAdmin });
+    await checkOut(world.deps, { personId: otherAdmin, receptionId: held.id });
   });
 });
 
