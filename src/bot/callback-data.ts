@@ -10,8 +10,13 @@ export interface CallbackData<Shape extends z.ZodRawShape> {
   unpack(data: string): z.output<z.ZodObject<Shape>>;
 }
 
+/** Prefixes defined so far: a button whose prefix another feature also used went to whichever feature came first. */
+const definedPrefixes = new Set<string>();
+
 export function defineCallbackData<Shape extends z.ZodRawShape>(prefix: string, shape: Shape): CallbackData<Shape> {
   if (prefix.includes(':')) throw new Error(`callback prefix ${prefix} must not contain ':'`);
+  if (definedPrefixes.has(prefix)) throw new Error(`callback prefix ${prefix} is already defined`);
+  definedPrefixes.add(prefix);
   const schema = z.object(shape);
   const keys = Object.keys(shape);
   return {

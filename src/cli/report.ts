@@ -15,7 +15,7 @@ import { requestedSpan } from '../domain/reports/period.js';
 import { buildMonthlyReport } from '../domain/reports/report.js';
 import { isLocale } from '../i18n/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reports/index.js';
-import { localeT } from '../reports/labels.js';
+import { localeT, periodSlug } from '../reports/labels.js';
 import { renderSummary } from '../reports/summary.js';
 import { runCommand } from './run-command.js';
 
@@ -57,7 +57,7 @@ export async function runReportCommand(deps: AppDeps, argv: string[]): Promise<R
     streetId = street.id;
   }
   const report = await buildMonthlyReport(deps, { span, streetId });
-  const file = resolve(values.out ?? `minyi-report-${span.label.replace(/[^0-9A-Za-z-]+/g, '_')}${streetId === null ? '' : `-${values.street}`}.${format}`);
+  const file = resolve(values.out ?? `minyi-report-${periodSlug(span)}${streetId === null ? '' : `-${values.street}`}.${format}`);
   await writeFile(file, await renderReport(report, format, deps.translate, locale));
   return { file, summary: renderSummary(report, localeT(deps.translate, locale), locale) };
 }

@@ -2,7 +2,7 @@
 // language, with their file names.
 import type { MonthlyReport } from '../domain/reports/report.js';
 import { renderChartPng } from './chart.js';
-import type { LocaleT } from './labels.js';
+import { periodSlug, type LocaleT } from './labels.js';
 import { renderXlsx } from './xlsx.js';
 
 export interface ReportAttachments {
@@ -16,7 +16,7 @@ export function scopeSlug(report: MonthlyReport): string {
 }
 
 export async function renderAttachments(report: MonthlyReport, t: LocaleT, locale: string): Promise<ReportAttachments> {
-  const base = `minyi-${report.month}-${scopeSlug(report)}-${locale}`;
+  const base = `minyi-${periodSlug(report.span)}-${scopeSlug(report)}-${locale}`;
   return {
     xlsx: { data: await renderXlsx(report, t, locale), filename: `${base}.xlsx` },
     chart: { data: renderChartPng(report, t, locale), filename: `${base}.png` },

@@ -40,7 +40,7 @@ export function renderChartSvg(report: MonthlyReport, t: LocaleT, locale: string
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="${FONT_FAMILY}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    text(24, 52, t('report-chart-title', { month: report.month }), 'font-size="36" font-weight="bold" fill="#222"'),
+    text(24, 52, t('report-chart-title', { month: report.span.label }), 'font-size="36" font-weight="bold" fill="#222"'),
   ];
   SERIES.forEach((series, index) => {
     const x = 24 + index * 400;

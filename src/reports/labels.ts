@@ -2,7 +2,7 @@
 // with "—" for a zero denominator, hours with one decimal, and the columns every tabular
 // format (CSV, spreadsheet) shares.
 import type { Figures, Rate, Spread } from '../domain/reports/figures.js';
-import type { PeriodName } from '../domain/reports/period.js';
+import type { PeriodName, ReportSpan } from '../domain/reports/period.js';
 import type { ProposalFigures } from '../domain/reports/proposals.js';
 import type { RepresentativeFigures } from '../domain/reports/representatives.js';
 import type { MonthlyReport } from '../domain/reports/report.js';
@@ -131,6 +131,16 @@ export const PERIOD_LABEL_KEYS = {
   previousMonth: 'report-period-previous-month',
   yearToDate: 'report-period-year-to-date',
 } as const;
+
+/** The period in a file name: 2026-10, 2026Q3, 2026-01_2026-05. */
+export function periodSlug(span: ReportSpan): string {
+  return span.label.replace(/[^0-9A-Za-z-]+/g, '_');
+}
+
+/** A text that says "month" in a month's report, and its `-period` twin in one of a quarter, a year or a range. */
+export function periodWording(report: MonthlyReport, key: string): string {
+  return report.span.kind === 'month' ? key : `${key}-period`;
+}
 
 /** "This month" for a month's report, "this period" for a quarter, a year or a range. */
 export function periodLabel(report: MonthlyReport, period: PeriodName, t: LocaleT): string {

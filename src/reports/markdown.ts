@@ -13,6 +13,7 @@ import {
   formatRate,
   localName,
   periodLabel,
+  periodWording,
   reportTitle,
   type FigureColumn,
   type LocaleT,
@@ -105,7 +106,7 @@ export function renderMarkdown(report: MonthlyReport, t: LocaleT, locale: string
   if (report.mostOverdue.length === 0) lines.push(t('report-summary-overdue-none'), '');
   else lines.push(...table([t('report-column-tracking-no'), t('report-column-days-overdue')], report.mostOverdue.map((c) => [c.trackingNo, c.daysOverdue])), '');
   lines.push(`## ${t('report-sheet-hot-topics')}`, '');
-  if (report.hotTopics.length === 0) lines.push(t('report-summary-hot-topics-none'), '');
+  if (report.hotTopics.length === 0) lines.push(t(periodWording(report, 'report-summary-hot-topics-none')), '');
   else
     lines.push(
       ...table(

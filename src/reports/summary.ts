@@ -1,7 +1,7 @@
 // The short chat summary of a report, in one language.
 import { summarizeReport, type HeadlineRate } from '../domain/reports/summary.js';
 import type { MonthlyReport } from '../domain/reports/report.js';
-import { formatPercent, formatRate, localName, reportTitle, type LocaleT } from './labels.js';
+import { formatPercent, formatRate, localName, periodWording, reportTitle, type LocaleT } from './labels.js';
 
 const RATE_LABEL_KEYS: Record<HeadlineRate, string> = {
   closureRate: 'report-figure-closure-rate',
@@ -43,7 +43,7 @@ export function renderSummary(report: MonthlyReport, t: LocaleT, locale: string)
       solvedRate: formatRate(f.solvedRate),
     }),
     '',
-    t('report-summary-changes-title'),
+    t(periodWording(report, 'report-summary-changes-title')),
     ...summary.changes.map((change) =>
       t('report-summary-change', {
         figure: t(RATE_LABEL_KEYS[change.figure]),
@@ -64,7 +64,7 @@ export function renderSummary(report: MonthlyReport, t: LocaleT, locale: string)
     for (const c of summary.mostOverdue) lines.push(t('report-summary-overdue-item', { trackingNo: c.trackingNo, days: c.daysOverdue }));
   }
   lines.push('');
-  if (summary.hotTopics.length === 0) lines.push(t('report-summary-hot-topics-none'));
+  if (summary.hotTopics.length === 0) lines.push(t(periodWording(report, 'report-summary-hot-topics-none')));
   else {
     lines.push(t('report-summary-hot-topics-title'));
     for (const topic of summary.hotTopics) {

@@ -227,7 +227,7 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
 
   it('street admin: /report on demand (the month to date), with the spreadsheet to download', async () => {
     await send('/report');
-    await botSays('要看哪个月的报告');
+    await botSays('要看哪个时期的报告');
     await pressContaining('本月至今');
     await botSays('正在生成');
     await expect.poll(() => page.getByTestId('photo').count(), { timeout: 15_000 }).toBe(2);

@@ -33,11 +33,11 @@ describe('monthly report in chat and by delivery', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('/report offers the month to date and the last complete month (zh)', async () => {
+  it('/report offers the month, the quarter and the year to date and the last complete ones (zh)', async () => {
     const admin = app.user(data.places.admins.district.telegramId);
     await admin.send('/report');
-    expect(admin.lastText()).toBe('要看哪个月的报告？也可以发送 /report 年-月，例如 /report 2026-10。');
-    expect(admin.inlineButtons()).toEqual(['本月至今（2026-11）', '上月（2026-10）']);
+    expect(admin.lastText()).toBe('要看哪个时期的报告？也可以发送 /report 年-月，例如 /report 2026-10。');
+    expect(admin.inlineButtons()).toEqual(['本月至今（2026-11）', '上月（2026-10）', '本季度至今（2026Q4）', '上季度（2026Q3）', '本年至今（2026）', '上年（2025）']);
     const calls = await admin.press('本月至今（2026-11）');
     expect(calls.map((c) => c.method).filter((m) => m !== 'sendChatAction' && m !== 'answerCallbackQuery')).toEqual(['sendMessage', 'sendMessage', 'sendDocument', 'sendPhoto']);
     expect(admin.texts().at(-4)).toBe('正在生成 2026-11 本月至今（截至 2026-11-05 10:00）的报告，请稍候……');
@@ -45,6 +45,53 @@ describe('monthly report in chat and by delivery', () => {
     expect(admin.texts().at(-1)).toBe('全区 2026-11 各街道（镇）办结率与首轮满意率');
     // A month to date is not the month's report: the delivery on 1 December still sends November.
     expect(await app.deps.prisma.reportDelivery.count({ where: { month: '2026-11' } })).toBe(0);
+  });
+
+  it('/report by quarter (zh): the last complete quarter, and the quarter to date', async () => {
+    const admin = app.user(data.places.admins.district.telegramId);
+    await admin.send('/report');
+    const calls = await admin.press('上季度（2026Q3）');
+    // August's E1, September's P1 and P2.
+    expect(admin.texts().slice(-4)).toEqual([
+      '正在生成 2026Q3 的报告，请稍候……',
+      expect.stringMatching(/^📊 全区 2026Q3 办结情况\n\n受理 3 件，/),
+      '全区 2026Q3 办结情况（表格）',
+      '全区 2026Q3 各街道（镇）办结率与首轮满意率',
+    ]);
+    expect(admin.texts().at(-3)).toContain('与上期相比：');
+    expect(calls.find((c) => c.method === 'sendDocument')!.payload).toMatchObject({ multipart: true, document: expect.stringMatching(/^attach:\/\//) });
+
+    await admin.press('本季度至今（2026Q4）');
+    expect(admin.texts().at(-4)).toBe('正在生成 2026Q4 至今（截至 2026-11-05 10:00）的报告，请稍候……');
+    // October's seven, and MY-2611-0001 of 1 November.
+    expect(admin.texts().at(-3)).toMatch(/^📊 全区 2026Q4 办结情况\n\n受理 8 件，/);
+    // A quarter is not a month's report: the monthly delivery still sends September and November.
+    expect(await app.deps.prisma.reportDelivery.count({ where: { month: { in: ['2026-09', '2026-11'] } } })).toBe(0);
+  });
+
+  it('/report by year (en): a street admin gets this year to date and last year, of their town', async () => {
+    const { street } = data.places.admins;
+    await app.deps.prisma.person.update({ where: { id: street.personId }, data: { locale: 'en' } });
+    const admin = app.user(street.telegramId, 'en');
+    await admin.send('/report');
+    expect(admin.lastText()).toBe('Which period? You can also send /report YYYY-MM, e.g. /report 2026-10.');
+    expect(admin.inlineButtons()).toEqual([
+      'This month to date (2026-11)', 'Last month (2026-10)', 'This quarter to date (2026Q4)', 'Last quarter (2026Q3)', 'This year to date (2026)', 'Last year (2025)',
+    ]);
+    await admin.press('This year to date (2026)');
+    // Zhutuo's P2 (September), MY-2610-0004 and MY-2610-0005.
+    expect(admin.texts().slice(-4)).toEqual([
+      'Preparing the report for 2026 to date (as of 2026-11-05 10:00)…',
+      expect.stringMatching(/^📊 Zhutuo closure report, 2026\n\nReceived 3, closed /),
+      'Zhutuo closure report, 2026 (spreadsheet)',
+      'Zhutuo, 2026: closure and first-round satisfaction by street or town',
+    ]);
+    expect(admin.texts().at(-3)).toContain('Against the previous period:');
+    await admin.press('Last year (2025)');
+    expect(admin.texts().at(-4)).toBe('Preparing the report for 2025…');
+    expect(admin.texts().at(-3)).toMatch(/^📊 Zhutuo closure report, 2025\n\nReceived 0, closed 0/);
+    expect(admin.texts().at(-3)).toContain('No recurring issue in this period.');
+    await app.deps.prisma.person.update({ where: { id: street.personId }, data: { locale: 'zh-CN' } });
   });
 
   it('/report YYYY-MM of the month under way gives it to date (en)', async () => {

@@ -23,7 +23,7 @@ export interface ProposalSpec {
 }
 
 interface ProposalRows {
-  proposal: Prisma.ProposalCreateManyInput;
+  proposal: Omit<Prisma.ProposalCreateManyInput, 'stationId'>;
   agencies: { agencyId: number; role: 'LEAD' | 'CO' }[];
   events: Omit<Prisma.ProposalEventCreateManyInput, 'proposalId'>[];
   evaluations: Omit<Prisma.ProposalEvaluationCreateManyInput, 'proposalId'>[];
@@ -91,7 +91,15 @@ function proposalRows(spec: ProposalSpec): ProposalRows {
 /** Writes proposals and their histories in a few statements; returns their ids in order. */
 export async function recordProposals(deps: AppDeps, specs: ProposalSpec[]): Promise<number[]> {
   const rows = specs.map(proposalRows);
-  const created = await deps.prisma.proposal.createManyAndReturn({ data: rows.map((row) => row.proposal), select: { id: true, number: true } });
+  // Of the representative's station, as submitProposal places them; the datasets' people
+  // may hold no role, and the figures are the district's: then the first station.
+  const roles = await deps.prisma.staffRole.findMany({ where: { kind: 'REPRESENTATIVE', stationId: { not: null } }, orderBy: { id: 'desc' } });
+  const stationOf = new Map(roles.map((role) => [role.personId, role.stationId!]));
+  const firstStation = (await deps.prisma.station.findFirstOrThrow({ orderBy: { id: 'asc' } })).id;
+  const created = await deps.prisma.proposal.createManyAndReturn({
+    data: rows.map((row) => ({ ...row.proposal, stationId: stationOf.get(row.proposal.representativeId) ?? firstStation })),
+    select: { id: true, number: true },
+  });
   const idOf = new Map(created.map((row) => [row.number, row.id]));
   const ids = rows.map((row) => idOf.get(row.proposal.number)!);
   await deps.prisma.proposalAgency.createMany({ data: rows.flatMap((row, i) => row.agencies.map((a) => ({ ...a, proposalId: ids[i]! }))) });

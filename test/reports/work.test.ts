@@ -3,7 +3,7 @@
 // the periods around it. Every expected number is worked out in the comments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMonthlyReport, type MonthlyReport } from '../../src/domain/reports/report.js';
-import { requestedSpan, spanPeriods } from '../../src/domain/reports/period.js';
+import { quarterOf, requestedSpan, spanPeriods } from '../../src/domain/reports/period.js';
 import { computePeriodFigures } from '../../src/domain/reports/figures.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createPlaces, recordCase, type Places } from './fixtures.js';
@@ -179,5 +179,10 @@ describe('representatives’ work in the report', () => {
     expect(() => requestedSpan({ quarter: '2026Q5' }, now, zone)).toThrow(expect.objectContaining({ key: 'report-error-bad-period' }));
     expect(() => requestedSpan({ from: '2026-05', to: '2026-01' }, now, zone)).toThrow(expect.objectContaining({ key: 'report-error-bad-period' }));
     expect(() => requestedSpan({ quarter: '2027Q1' }, now, zone)).toThrow(expect.objectContaining({ key: 'report-error-future-month' }));
+    // In chat the month under way may end a period (reported to date), which keeps its name.
+    expect(requestedSpan({ quarter: '2026Q4' }, now, zone, { allowCurrent: true })).toEqual({ kind: 'quarter', from: '2026-10', to: '2026-11', label: '2026Q4' });
+    expect(requestedSpan({ month: '2026-11' }, now, zone, { allowCurrent: true })).toEqual({ kind: 'month', from: '2026-11', to: '2026-11', label: '2026-11' });
+    expect(() => requestedSpan({ year: '2027' }, now, zone, { allowCurrent: true })).toThrow(expect.objectContaining({ key: 'report-error-future-month' }));
+    expect(['2026-01', '2026-03', '2026-04', '2026-12'].map(quarterOf)).toEqual(['2026Q1', '2026Q1', '2026Q2', '2026Q4']);
   });
 });

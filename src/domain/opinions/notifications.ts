@@ -5,6 +5,7 @@
 import type { Opinion } from '../../generated/prisma/client.js';
 import type { Tx } from '../deps.js';
 import { enqueueNotifications, type EnqueueNotification, type NotificationAction } from '../../delivery/message.js';
+import { districtAdminWhere } from '../permissions/index.js';
 
 export type MessageVars = Record<string, string | number>;
 
@@ -146,7 +147,7 @@ async function staffAudience(tx: Tx, context: NoticeContext, audience: StaffAudi
     const roles = await tx.staffRole.findMany({ where: { revokedAt: null, ...where }, select: { person: { select: recipientSelect } }, orderBy: { personId: 'asc' } });
     return [...new Map(roles.map(({ person }) => [person.id, person])).values()].filter(reachable);
   };
-  const districtAdmins = () => holders({ kind: 'DISTRICT_ADMIN', OR: [{ regionId: null }, { regionId: { in: [...regionPath] } }] });
+  const districtAdmins = () => holders(districtAdminWhere(regionPath));
   switch (audience) {
     case 'agency':
       return opinion.agencyId === null ? [] : holders({ kind: 'AGENCY_HANDLER', agencyId: opinion.agencyId });

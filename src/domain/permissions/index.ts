@@ -5,10 +5,11 @@
 // only); a street admin everything within their street / town; a district admin
 // everything within the district; the resident only evaluates their own opinion; the
 // system only runs the deadline jobs. Admins may take every officer action in scope.
-import type { Disposition, StaffRole, StaffRoleKind } from '../../generated/prisma/client.js';
+import type { Disposition, Prisma, StaffRole, StaffRoleKind } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../../db/database.js';
 import type { Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { loadRegionTree, regionsWithin } from '../staff/scope.js';
 import type { Actor, OpinionActionType } from '../opinions/lifecycle.js';
 
 /** The role an action is recorded under (OpinionEvent.actorRole). */
@@ -75,6 +76,27 @@ export async function regionPath(db: Db, regionId: number): Promise<number[]> {
   return path;
 }
 
+/** A district admin role over this region path (no region: every district). */
+export function isDistrictAdminOf(role: Pick<StaffRole, 'kind' | 'regionId'>, path: readonly number[]): boolean {
+  return role.kind === 'DISTRICT_ADMIN' && (role.regionId === null || path.includes(role.regionId));
+}
+
+/**
+ * The stations a person's district admin roles reach, as a Station filter: null with no
+ * such role, {} (every station) with one without a region.
+ */
+export async function districtAdminStations(db: Db, roles: Principal['roles']): Promise<Prisma.StationWhereInput | null> {
+  const districts = roles.flatMap((role) => (role.kind === 'DISTRICT_ADMIN' ? [role.regionId] : []));
+  if (districts.length === 0) return null;
+  if (districts.includes(null)) return {};
+  return { regionId: { in: regionsWithin(await loadRegionTree(db), districts.filter((id) => id !== null)) } };
+}
+
+/** The same as a StaffRole filter: active district admin roles over this region path. */
+export function districtAdminWhere(path: readonly number[]) {
+  return { kind: 'DISTRICT_ADMIN' as const, revokedAt: null, OR: [{ regionId: null }, { regionId: { in: [...path] } }] };
+}
+
 export async function loadOpinionScope(
   db: Db,
   opinion: { residentId: number | null; stationId: number; agencyId: number | null; disposition: Disposition | null; recordedById?: number | null; station?: { regionId: number } },
@@ -101,7 +123,7 @@ function roleCovers(role: Principal['roles'][number], action: OpinionActionType,
       if (action === 'submitResult' && scope.disposition === 'REFERRED') return false;
       if (role.kind === 'LIAISON_OFFICER') return role.stationId === scope.stationId;
       if (role.kind === 'STREET_ADMIN') return role.regionId !== null && scope.regionPath.includes(role.regionId);
-      return role.regionId === null || scope.regionPath.includes(role.regionId);
+      return isDistrictAdminOf(role, scope.regionPath);
     }
     case 'AGENCY_HANDLER':
       return AGENCY_ACTIONS.includes(action) && scope.disposition === 'REFERRED' && role.agencyId !== null && role.agencyId === scope.agencyId;

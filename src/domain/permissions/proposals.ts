@@ -1,15 +1,37 @@
 // Who may do what to a proposal: its representative submits, confirms, withdraws and
-// evaluates it; a district admin (代表工委) assigns it and marks it key; the handlers of
-// its lead agency answer it and mark it implemented, those of lead and co-handling
-// agencies report progress; the system asks for the yearly second evaluation.
+// evaluates it; a district admin (代表工委) of its district assigns it and marks it key;
+// the handlers of its lead agency answer it and mark it implemented, those of lead and
+// co-handling agencies report progress; the system asks for the yearly second evaluation.
+// The district is that of the proposal's station, judged as for opinions (regionPath).
 import type { ProposalAgencyRole, StaffRoleKind } from '../../generated/prisma/client.js';
+import type { PrismaClient } from '../../db/database.js';
+import type { Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { ProposalActionType } from '../proposals/lifecycle.js';
-import type { ActorRole, Principal } from './index.js';
+import { isDistrictAdminOf, regionPath, type ActorRole, type Principal } from './index.js';
 
 export interface ProposalScope {
   representativeId: number;
   agencies: readonly { agencyId: number; role: ProposalAgencyRole }[];
+  /** The region of the proposal's station and its ancestors (… → district). */
+  regionPath: readonly number[];
+}
+
+/** The region path of a proposal's station. */
+export async function proposalRegionPath(db: Tx | PrismaClient, proposal: { stationId: number }): Promise<number[]> {
+  const station = await db.station.findUniqueOrThrow({ where: { id: proposal.stationId }, select: { regionId: true } });
+  return regionPath(db, station.regionId);
+}
+
+export async function loadProposalScope(
+  db: Tx | PrismaClient,
+  proposal: { representativeId: number; stationId: number; agencies: readonly { agencyId: number; role: ProposalAgencyRole }[] },
+): Promise<ProposalScope> {
+  return {
+    representativeId: proposal.representativeId,
+    agencies: proposal.agencies.map(({ agencyId, role }) => ({ agencyId, role })),
+    regionPath: await proposalRegionPath(db, proposal),
+  };
 }
 
 const REPRESENTATIVE_PROPOSAL_ACTIONS: readonly ProposalActionType[] = ['confirm', 'decline', 'withdraw', 'evaluateFirst', 'evaluateSecond'];
@@ -34,7 +56,7 @@ export function proposalActingRole(principal: Principal, action: ProposalActionT
   const personId = principal.actor.personId;
   const holds = (kind: StaffRoleKind) => principal.roles.some((role) => role.kind === kind);
   if (REPRESENTATIVE_PROPOSAL_ACTIONS.includes(action)) return scope.representativeId === personId && holds('REPRESENTATIVE') ? 'REPRESENTATIVE' : null;
-  if (ADMIN_PROPOSAL_ACTIONS.includes(action)) return holds('DISTRICT_ADMIN') ? 'DISTRICT_ADMIN' : null;
+  if (ADMIN_PROPOSAL_ACTIONS.includes(action)) return principal.roles.some((role) => isDistrictAdminOf(role, scope.regionPath)) ? 'DISTRICT_ADMIN' : null;
   const agencyRole = agencyRoleFor(principal, scope);
   if (agencyRole === 'LEAD' && LEAD_AGENCY_ACTIONS.includes(action)) return 'AGENCY_HANDLER';
   if (agencyRole === 'CO' && CO_AGENCY_ACTIONS.includes(action)) return 'AGENCY_HANDLER';
@@ -47,14 +69,14 @@ export function assertCanOnProposal(principal: Principal, action: ProposalAction
   return role;
 }
 
-/** May the principal look at the proposal: its representative, district admins, its agencies, its supervisor. */
+/** May the principal look at the proposal: its representative, its district's admins, its agencies, its supervisor. */
 export function canViewProposal(principal: Principal, scope: ProposalScope & { supervisorId: number | null }): boolean {
   if (principal.actor.kind === 'system') return true;
   const personId = principal.actor.personId;
   return (
     scope.representativeId === personId ||
     scope.supervisorId === personId ||
-    principal.roles.some((role) => role.kind === 'DISTRICT_ADMIN') ||
+    principal.roles.some((role) => isDistrictAdminOf(role, scope.regionPath)) ||
     agencyRoleFor(principal, scope) !== null
   );
 }

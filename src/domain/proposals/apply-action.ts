@@ -6,8 +6,8 @@ import type { Prisma, ProposalEvent, ProposalEventType, ProposalStage, Rating } 
 import { addCalendarMonths } from '../calendar/index.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { loadPrincipal, type ActorRole } from '../permissions/index.js';
-import { assertCanOnProposal, type ProposalScope } from '../permissions/proposals.js';
+import { districtAdminWhere, loadPrincipal, type ActorRole } from '../permissions/index.js';
+import { assertCanOnProposal, loadProposalScope, type ProposalScope } from '../permissions/proposals.js';
 import { formatDueAt } from '../opinions/notifications.js';
 import { StageHistory } from '../workflow/history.js';
 import { WORKFLOW_TRANSACTION, conflictError } from '../workflow/transaction.js';
@@ -39,6 +39,7 @@ interface ActionContext {
   deps: DomainDeps;
   now: Date;
   proposal: LoadedProposal;
+  scope: ProposalScope;
   actorId: number | null;
   plan: Plan;
 }
@@ -52,22 +53,19 @@ export async function applyProposalAction(deps: DomainDeps, rawInput: ApplyPropo
     const now = deps.clock.now();
     const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId }, include: proposalInclude });
     if (!proposal) throw new DomainError('not-found', 'error-proposal-not-found');
-    const actorRole = assertCanOnProposal(await loadPrincipal(tx, input.actor), action.type, proposalScope(proposal));
+    const scope = await loadProposalScope(tx, proposal);
+    const actorRole = assertCanOnProposal(await loadPrincipal(tx, input.actor), action.type, scope);
     if (input.expectedVersion !== undefined && input.expectedVersion !== proposal.version) throw conflictError('error-proposal-conflict');
     assertProposalTransition(proposal, action.type);
 
     const actorId = input.actor.kind === 'person' ? input.actor.personId : null;
-    const context: ActionContext = { tx, deps, now, proposal, actorId, plan: new Plan(proposal.stage, proposal.round) };
+    const context: ActionContext = { tx, deps, now, proposal, scope, actorId, plan: new Plan(proposal.stage, proposal.round) };
     const handler = handlers[action.type] as Handler<typeof action.type>;
     await handler(context, action);
     return write(context, actorRole);
   }, WORKFLOW_TRANSACTION);
   if (result.notified > 0) deps.outbox.notify();
   return result;
-}
-
-export function proposalScope(proposal: { representativeId: number; agencies: readonly { agencyId: number; role: 'LEAD' | 'CO' }[] }): ProposalScope {
-  return { representativeId: proposal.representativeId, agencies: proposal.agencies.map(({ agencyId, role }) => ({ agencyId, role })) };
 }
 
 async function write({ tx, now, proposal, actorId, plan }: ActionContext, actorRole: ActorRole): Promise<ApplyProposalActionResult> {
@@ -142,8 +140,9 @@ const handlers: { [T in ValidProposalAction['type']]: Handler<T> } = {
     plan.tell(event, { audience: 'representative', key: 'notify-proposal-assigned', vars }, { audience: 'agencies', key: 'notify-proposal-agency-assigned', vars });
   },
 
-  async markKey({ tx, plan }, action) {
-    const supervisor = await tx.person.findFirst({ where: { id: action.supervisorId, erasedAt: null, roles: { some: { kind: 'DISTRICT_ADMIN', revokedAt: null } } } });
+  async markKey({ tx, plan, scope }, action) {
+    // The supervising leader is one of the proposal's district.
+    const supervisor = await tx.person.findFirst({ where: { id: action.supervisorId, erasedAt: null, roles: { some: districtAdminWhere(scope.regionPath) } } });
     if (!supervisor) throw new DomainError('validation', 'error-proposal-supervisor-unknown');
     plan.set({ isKey: true, supervisorId: supervisor.id });
     const event = plan.record('KEY_MARKED', { data: { supervisorId: supervisor.id } });

@@ -1,10 +1,12 @@
-// Who is told what when a proposal changes: its representative, the district admins
+// Who is told what when a proposal changes: its representative, its district's admins
 // (代表工委), its agencies, the officer who escalated it, its supervising leader. The
 // messages are rendered at delivery in each recipient's language (## Proposals in locales/).
 import type { Proposal } from '../../generated/prisma/client.js';
 import type { Tx } from '../deps.js';
 import { enqueueNotifications, type EnqueueNotification } from '../../delivery/message.js';
 import { reachable, recipientSelect, type MessageVars } from '../opinions/notifications.js';
+import { districtAdminWhere } from '../permissions/index.js';
+import { proposalRegionPath } from '../permissions/proposals.js';
 
 export type ProposalAudience = 'representative' | 'admins' | 'lead-agency' | 'agencies' | 'escalator' | 'supervisor';
 
@@ -15,7 +17,7 @@ export interface ProposalNotice {
   vars?: MessageVars;
 }
 
-type NoticeProposal = Pick<Proposal, 'id' | 'number' | 'title' | 'representativeId' | 'escalatedById' | 'supervisorId'>;
+type NoticeProposal = Pick<Proposal, 'id' | 'number' | 'title' | 'representativeId' | 'stationId' | 'escalatedById' | 'supervisorId'>;
 
 /** Writes the notices about one history event; the actor is not told of their own action. */
 export async function writeProposalNotices(
@@ -61,7 +63,7 @@ async function audience(tx: Tx, proposal: NoticeProposal, audience: ProposalAudi
     case 'supervisor':
       return people([proposal.supervisorId]);
     case 'admins':
-      return holders({ kind: 'DISTRICT_ADMIN' });
+      return holders(districtAdminWhere(await proposalRegionPath(tx, proposal)));
     case 'lead-agency':
     case 'agencies': {
       const agencies = await tx.proposalAgency.findMany({ where: { proposalId: proposal.id, ...(audience === 'lead-agency' ? { role: 'LEAD' as const } : {}) } });

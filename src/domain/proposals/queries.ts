@@ -4,9 +4,8 @@ import type { Prisma, ProposalAgencyRole, ProposalAnswerClass, ProposalEventType
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { Actor } from '../opinions/lifecycle.js';
-import { loadPrincipal } from '../permissions/index.js';
-import { ALL_PROPOSAL_ACTIONS, canViewProposal, proposalActingRole } from '../permissions/proposals.js';
-import { proposalScope } from './apply-action.js';
+import { districtAdminStations, districtAdminWhere, loadPrincipal } from '../permissions/index.js';
+import { ALL_PROPOSAL_ACTIONS, canViewProposal, loadProposalScope, proposalActingRole, proposalRegionPath } from '../permissions/proposals.js';
 import type { ProposalActionType } from './lifecycle.js';
 import { isProposalTransitionAllowed } from './transitions.js';
 
@@ -24,8 +23,7 @@ export interface ProposalListItem {
 
 /**
  * The proposals a person works on: a representative's own, and for a district admin
- * and agency handlers the open ones before them (all open ones / their agency's).
- * Those waiting for this person come first.
+ * and agency handlers the open ones before them (their district's / their agency's).
  */
 export async function listProposalsFor(
   deps: Pick<DomainDeps, 'prisma'>,
@@ -34,7 +32,8 @@ export async function listProposalsFor(
   const { roles } = await loadPrincipal(deps.prisma, { kind: 'person', personId: input.personId });
   const agencyIds = roles.flatMap((role) => (role.kind === 'AGENCY_HANDLER' && role.agencyId !== null ? [role.agencyId] : []));
   const visible: Prisma.ProposalWhereInput[] = [{ representativeId: input.personId }, { supervisorId: input.personId }];
-  if (roles.some((role) => role.kind === 'DISTRICT_ADMIN')) visible.push({ stage: { not: 'CLOSED' } });
+  const adminStations = await districtAdminStations(deps.prisma, roles);
+  if (adminStations) visible.push({ stage: { not: 'CLOSED' }, station: adminStations });
   if (agencyIds.length > 0) visible.push({ stage: { not: 'CLOSED' }, agencies: { some: { agencyId: { in: agencyIds } } } });
   const where: Prisma.ProposalWhereInput = { OR: visible };
   const [rows, total] = await Promise.all([
@@ -88,7 +87,7 @@ export async function getProposalView(deps: Pick<DomainDeps, 'prisma'>, input: {
     },
   });
   const principal = await loadPrincipal(deps.prisma, input.actor);
-  const scope = proposal ? proposalScope(proposal) : null;
+  const scope = proposal ? await loadProposalScope(deps.prisma, proposal) : null;
   if (!proposal || !scope || !canViewProposal(principal, { ...scope, supervisorId: proposal.supervisorId })) throw new DomainError('not-found', 'error-proposal-not-found');
   return {
     id: proposal.id,
@@ -127,10 +126,12 @@ export async function proposalOfResidentOpinion(
   return opinion?.proposal ?? null;
 }
 
-/** District admins who may supervise a key proposal (领衔督办). */
-export async function listSupervisors(deps: Pick<DomainDeps, 'prisma'>): Promise<{ id: number; name: string }[]> {
+/** The admins of the proposal's district, who may supervise it as a key proposal (领衔督办). */
+export async function listSupervisors(deps: Pick<DomainDeps, 'prisma'>, input: { proposalId: number }): Promise<{ id: number; name: string }[]> {
+  const proposal = await deps.prisma.proposal.findUnique({ where: { id: input.proposalId }, select: { stationId: true } });
+  if (!proposal) throw new DomainError('not-found', 'error-proposal-not-found');
   const people = await deps.prisma.person.findMany({
-    where: { erasedAt: null, roles: { some: { kind: 'DISTRICT_ADMIN', revokedAt: null } } },
+    where: { erasedAt: null, roles: { some: districtAdminWhere(await proposalRegionPath(deps.prisma, proposal)) } },
     select: { id: true, displayName: true },
     orderBy: { id: 'asc' },
   });

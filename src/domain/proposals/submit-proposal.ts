@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Opinion, Proposal } from '../../generated/prisma/client.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { regionPath } from '../permissions/index.js';
 import { nextInSequence } from '../opinions/tracking-number.js';
 import { excerpt } from '../opinions/submit-opinion.js';
 import { WORKFLOW_TRANSACTION } from '../workflow/transaction.js';
@@ -21,6 +22,9 @@ export async function allocateProposalNumber(tx: Tx, at: Date, timeZone: string)
 
 export const proposalNumberPattern = /^JY-\d{4}-\d{4,}$/;
 
+/** The top of a region path: the district. */
+const districtOf = (path: readonly number[]) => path[path.length - 1];
+
 const submitSchema = z.object({
   representativeId: positiveId,
   title: proposalTitle,
@@ -32,26 +36,37 @@ export type SubmitProposalInput = z.input<typeof submitSchema>;
 
 export async function submitProposal(deps: DomainDeps, rawInput: SubmitProposalInput): Promise<Proposal> {
   const input = parseWorkflowInput(submitSchema, rawInput);
+  const { representativeId } = input;
   const { proposal, notified } = await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
-    const representative = await tx.person.findFirst({ where: { id: input.representativeId, erasedAt: null, roles: { some: { kind: 'REPRESENTATIVE', revokedAt: null } } } });
-    if (!representative) throw new DomainError('forbidden', 'error-forbidden', { action: 'submitProposal' });
+    // The proposal is of the representative's station (their first, if they serve several).
+    const role = await tx.staffRole.findFirst({
+      where: { personId: representativeId, kind: 'REPRESENTATIVE', revokedAt: null, stationId: { not: null }, person: { erasedAt: null } },
+      orderBy: { id: 'asc' },
+      select: { station: { select: { id: true, regionId: true } } },
+    });
+    if (!role?.station) throw new DomainError('forbidden', 'error-forbidden', { action: 'submitProposal' });
     const opinionIds = [...new Set(input.opinionIds)];
-    const opinions = await tx.opinion.findMany({ where: { id: { in: opinionIds } }, select: { id: true, proposalId: true } });
+    const opinions = await tx.opinion.findMany({ where: { id: { in: opinionIds } }, select: { id: true, proposalId: true, station: { select: { regionId: true } } } });
     if (opinions.length !== opinionIds.length) throw new DomainError('validation', 'error-workflow-opinion-not-found');
     if (opinions.some((opinion) => opinion.proposalId !== null)) throw new DomainError('validation', 'error-proposal-opinion-taken');
+    // Its district's admins review it: the opinions it cites are of that district too.
+    const district = districtOf(await regionPath(tx, role.station.regionId));
+    for (const opinion of opinions) {
+      if (districtOf(await regionPath(tx, opinion.station.regionId)) !== district) throw new DomainError('validation', 'error-proposal-opinion-other-district');
+    }
     const proposal = await tx.proposal.create({
       data: {
         number: await allocateProposalNumber(tx, now, deps.config.TIME_ZONE),
-        title: input.title, text: input.text, representativeId: representative.id, session: input.session,
+        title: input.title, text: input.text, representativeId, stationId: role.station.id, session: input.session,
         stage: 'SUBMITTED', submittedAt: now, createdAt: now,
       },
     });
     await tx.opinion.updateMany({ where: { id: { in: opinionIds } }, data: { proposalId: proposal.id } });
     const event = await tx.proposalEvent.create({
-      data: { proposalId: proposal.id, type: 'SUBMITTED', actorId: representative.id, actorRole: 'REPRESENTATIVE', toStage: 'SUBMITTED', at: now, data: { opinionIds } },
+      data: { proposalId: proposal.id, type: 'SUBMITTED', actorId: representativeId, actorRole: 'REPRESENTATIVE', toStage: 'SUBMITTED', at: now, data: { opinionIds } },
     });
-    const notified = await writeProposalNotices(tx, { proposal, eventId: event.id, actorId: representative.id }, [{ audience: 'admins', key: 'notify-proposal-submitted' }]);
+    const notified = await writeProposalNotices(tx, { proposal, eventId: event.id, actorId: representativeId }, [{ audience: 'admins', key: 'notify-proposal-submitted' }]);
     return { proposal, notified };
   }, WORKFLOW_TRANSACTION);
   if (notified > 0) deps.outbox.notify();
@@ -98,6 +113,7 @@ export async function draftProposalFromEscalation(
       title: excerpt(opinion.text, 40),
       text: input.note ? `${opinion.text}\n\n${input.note}` : opinion.text,
       representativeId: representative.id,
+      stationId: opinion.stationId,
       escalatedById: input.officer.id,
       stage: 'AWAITING_CONFIRMATION',
       createdAt: now,

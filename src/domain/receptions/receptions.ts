@@ -8,6 +8,7 @@ import type { Reception, ReceptionKind } from '../../generated/prisma/client.js'
 import { endOfLocalDay, localDayNumber } from '../calendar/zoned-date.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { districtAdminStations, isDistrictAdminOf, loadPrincipal, regionPath } from '../permissions/index.js';
 import { submitOpinion, type SubmitOpinionResult } from '../opinions/submit-opinion.js';
 import { parseWorkflowInput, positiveId } from '../workflow/input.js';
 
@@ -68,10 +69,21 @@ export type CheckInInput = z.input<typeof checkInSchema>;
 /**
  * Checks a representative in on their reception day (on that day, in district time), or
  * a representative at one of their stations / a district admin at any station
- * (主任接待日) without one. One open reception per person at a time.
+ * (主任接待日) without one. One open reception per person at a time, one per reception day.
  */
 export async function checkIn(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'>, rawInput: CheckInInput): Promise<Reception> {
   const input = parseWorkflowInput(checkInSchema, rawInput);
+  try {
+    return await writeCheckIn(deps, input);
+  } catch (error) {
+    // Two check-ins at once (a double tap, two instances) both passed writeCheckIn's checks:
+    // the unique indexes (one open reception per host, one per reception day) let one win.
+    if ((error as { code?: string }).code === 'P2002') throw new DomainError('validation', 'error-reception-already-open');
+    throw error;
+  }
+}
+
+async function writeCheckIn(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'>, input: z.output<typeof checkInSchema>): Promise<Reception> {
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
     const roles = await tx.staffRole.findMany({ where: { personId: input.personId, revokedAt: null, person: { erasedAt: null } } });
@@ -88,9 +100,12 @@ export async function checkIn(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'confi
       receptionDayId = day.id;
     } else {
       kind = input.kind;
-      const allowed = kind === 'LEADER' ? roles.some((role) => role.kind === 'DISTRICT_ADMIN') : roles.some((role) => role.kind === 'REPRESENTATIVE' && role.stationId === input.stationId);
+      const station = await tx.station.findFirst({ where: { id: input.stationId, active: true }, select: { regionId: true } });
+      // A leaders' reception day is held in the admin's own district.
+      const path = station ? await regionPath(tx, station.regionId) : [];
+      const allowed = kind === 'LEADER' ? roles.some((role) => isDistrictAdminOf(role, path)) : roles.some((role) => role.kind === 'REPRESENTATIVE' && role.stationId === input.stationId);
       if (!allowed) throw new DomainError('forbidden', 'error-forbidden', { action: 'checkIn' });
-      if (!(await tx.station.findFirst({ where: { id: input.stationId, active: true } }))) throw new DomainError('not-found', 'stations-not-found');
+      if (!station) throw new DomainError('not-found', 'stations-not-found');
       stationId = input.stationId;
     }
     if (!roles.some((role) => role.kind === 'REPRESENTATIVE' || role.kind === 'DISTRICT_ADMIN')) throw new DomainError('forbidden', 'error-forbidden', { action: 'checkIn' });
@@ -174,7 +189,10 @@ export async function representativeStations(deps: Pick<DomainDeps, 'prisma'>, i
   return roles.flatMap((role) => (role.station ? [role.station] : []));
 }
 
-/** Where the leaders hold 主任接待日: the Representatives' Homes (代表之家). */
-export async function leaderReceptionStations(deps: Pick<DomainDeps, 'prisma'>) {
-  return deps.prisma.station.findMany({ where: { tier: 'HOME', active: true }, orderBy: { id: 'asc' }, take: 20, select: { id: true, nameZh: true, nameEn: true } });
+/** Where a district admin holds 主任接待日: the Representatives' Homes (代表之家) of their district. */
+export async function leaderReceptionStations(deps: Pick<DomainDeps, 'prisma'>, input: { personId: number }) {
+  const { roles } = await loadPrincipal(deps.prisma, { kind: 'person', personId: input.personId });
+  const stations = await districtAdminStations(deps.prisma, roles);
+  if (!stations) return [];
+  return deps.prisma.station.findMany({ where: { ...stations, tier: 'HOME', active: true }, orderBy: { id: 'asc' }, take: 20, select: { id: true, nameZh: true, nameEn: true } });
 }

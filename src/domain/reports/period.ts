@@ -126,17 +126,23 @@ export interface SpanRequest {
 const QUARTER = /^(\d{4})-?Q([1-4])$/i;
 const yearSchema = z.string().regex(/^\d{4}$/);
 
+/** The quarter a month is in: 2026-11 → 2026Q4 (as --quarter takes it). */
+export function quarterOf(month: ReportMonth): string {
+  return `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
 /**
  * The period a user asks for: one of a month, a range of months (`from`..`to`), a quarter
  * or a year; the last complete month when none is given. Only complete months are
  * reported: a quarter or a year still running ends at the last complete month (its label
- * says so), a period that has not begun is refused.
+ * says so), a period that has not begun is refused. With `allowCurrent` (chat) it may end
+ * in the month under way instead, to be reported to date (the caller cuts it off then).
  */
-export function requestedSpan(request: SpanRequest, now: Date, timeZone: string): ReportSpan {
+export function requestedSpan(request: SpanRequest, now: Date, timeZone: string, options: { allowCurrent?: boolean } = {}): ReportSpan {
   const given = (['month', 'from', 'quarter', 'year'] as const).filter((key) => request[key] !== undefined && request[key]!.trim() !== '');
   if (request.to !== undefined && request.from === undefined) throw new DomainError('validation', 'report-error-bad-period', { input: `--to ${request.to}` });
   if (given.length > 1) throw new DomainError('validation', 'report-error-bad-period', { input: given.map((key) => `--${key}`).join(' ') });
-  const latest = lastCompleteMonth(now, timeZone);
+  const latest = options.allowCurrent ? monthOf(now, timeZone) : lastCompleteMonth(now, timeZone);
   let span: ReportSpan;
   if (request.quarter?.trim()) {
     const match = QUARTER.exec(request.quarter.trim());
@@ -153,10 +159,11 @@ export function requestedSpan(request: SpanRequest, now: Date, timeZone: string)
     if (to < from) throw new DomainError('validation', 'report-error-bad-period', { input: `${from}..${to}` });
     span = { kind: from === to ? 'month' : 'range', from, to, label: from === to ? from : `${from}..${to}` };
   } else {
-    return monthSpan(requestedMonth(request.month, now, timeZone));
+    return monthSpan(requestedMonth(request.month, now, timeZone, options));
   }
   if (span.from > latest) throw new DomainError('validation', 'report-error-future-month', { month: span.from, latest });
-  if (span.to > latest) return { ...span, to: latest, label: `${span.label} (..${latest})` };
+  // To date, the period keeps its name as a month to date does.
+  if (span.to > latest) return { ...span, to: latest, label: options.allowCurrent ? span.label : `${span.label} (..${latest})` };
   return span;
 }
 

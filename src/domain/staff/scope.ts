@@ -27,6 +27,11 @@ export function isWithinRegion(tree: RegionTree, regionId: number, ancestorId: n
   return false;
 }
 
+/** The regions within any of these (each one itself included). */
+export function regionsWithin(tree: RegionTree, ancestorIds: readonly number[]): number[] {
+  return [...tree.keys()].filter((regionId) => ancestorIds.some((ancestorId) => isWithinRegion(tree, regionId, ancestorId)));
+}
+
 /** Where a role or invitation applies: its kind and the region its scope lies in. */
 export interface ScopeLocation {
   kind: StaffRoleKind;

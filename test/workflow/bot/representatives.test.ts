@@ -1,7 +1,9 @@
 // Representatives' work in chat: a reception day with check-in, residents received, an
 // opinion recorded and answered on the spot, check-out (Chinese); a visit handed to the
 // station's officer and the 主任接待日 (English); a proposal from escalation to the first
-// evaluation, through the representative, the district admin and the agency (Chinese).
+// evaluation, through the representative, the district admin and the agency (Chinese); a
+// proposal the representative writes in chat, reviewed, marked key and assigned by the
+// district admin (Chinese).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import { backends } from '../../helpers/database.js';
@@ -143,5 +145,56 @@ describe.each(backends)('representatives in chat (%s)', (backend) => {
     await resident.send('/my');
     await resident.press(new RegExp(`^${submitted.trackingNo}`));
     expect(resident.lastText()).toContain(`📑 已转化为代表建议 ${proposal.number}：落实中`);
+  });
+  it('a proposal written in chat (zh): submitted citing a resident’s opinion, before the district admin, marked key and assigned; the resident follows it', async () => {
+    const { app } = world;
+    const resident = await world.resident(82003, 'zh-CN');
+    const cited = await world.submit(resident, '玉屏路公交站没有候车亭，雨天老人只能淋雨等车。');
+    const representative = app.user(60001);
+    await representative.send('/proposals');
+    await representative.press('✍️ 提出建议');
+    expect(representative.lastText()).toBe('请输入建议标题（100 字以内）。发送 /cancel 取消。');
+    await representative.send('长'.repeat(101));
+    expect(representative.lastText()).toBe('标题太长了，请控制在 100 字以内。');
+    await representative.send('在玉屏路公交站增设候车亭');
+    expect(representative.lastText()).toBe('请输入建议内容：问题、群众反映的情况、您的建议。');
+    await representative.send('玉屏路沿线三个公交站没有候车亭，居民多次反映雨天候车困难，建议年内增设。');
+    expect(representative.lastText()).toBe('这件建议来自哪些群众意见？请输入受理编号（如 MY-2611-0042），用空格分隔；没有请输入“-”。');
+    await representative.send('MY-2611-9999');
+    expect(representative.lastText()).toBe('没有找到受理编号为 MY-2611-9999 的意见，请重新输入（发送 /cancel 取消）。');
+    await representative.send(cited.trackingNo);
+
+    const proposal = await app.deps.prisma.proposal.findFirstOrThrow({ where: { title: '在玉屏路公交站增设候车亭' }, include: { opinions: true, representative: true } });
+    expect(proposal).toMatchObject({ stage: 'SUBMITTED', text: '玉屏路沿线三个公交站没有候车亭，居民多次反映雨天候车困难，建议年内增设。' });
+    expect(proposal.representative.telegramId).toBe(60001n);
+    expect(proposal.opinions.map((opinion) => opinion.id)).toEqual([cited.id]);
+    expect(representative.texts()).toContain(`建议 ${proposal.number} 已提交区人大常委会代表工委。`);
+    expect(representative.lastText()).toContain('状态：已提出，待交办');
+
+    // It reaches the district admin, whose list and view offer the review.
+    const admin = app.user(DEMO_PERSONAS.districtAdmin.telegramId);
+    await world.speak(admin, 'zh-CN');
+    await world.deliver();
+    expect(admin.lastText()).toBe(`新建议 ${proposal.number}“在玉屏路公交站增设候车亭”待审核交办。`);
+    await admin.send('/proposals');
+    expect(admin.inlineButtons()).toContain(`${proposal.number} · 已提出，待交办`);
+    await admin.press(`${proposal.number} · 已提出，待交办`);
+    expect(admin.lastText()).toContain(`来源意见：${cited.trackingNo}`);
+    expect(admin.inlineButtons()).toEqual(['交办', '⭐ 列为重点建议']);
+    await admin.press('⭐ 列为重点建议');
+    await admin.press(DEMO_PERSONAS.districtAdmin.nameZh);
+    expect(admin.texts()).toContain(`建议 ${proposal.number} 已列为重点建议。`);
+    expect(admin.lastText()).toContain(`⭐ 重点建议，领衔督办：${DEMO_PERSONAS.districtAdmin.nameZh}`);
+    await admin.press('交办');
+    await admin.press('区城市管理局');
+    await admin.press('不设协办单位');
+    expect(admin.texts()).toContain(`建议 ${proposal.number} 已交办。`);
+    expect(await app.deps.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ stage: 'ASSIGNED', isKey: true });
+
+    await world.deliver();
+    expect(representative.texts().some((text) => text.startsWith(`您的建议 ${proposal.number}“在玉屏路公交站增设候车亭”已交办`))).toBe(true);
+    await resident.send('/my');
+    await resident.press(new RegExp(`^${cited.trackingNo}`));
+    expect(resident.lastText()).toContain(`📑 已转化为代表建议 ${proposal.number}：已交办，办理中`);
   });
 });

@@ -1,14 +1,14 @@
 // applyProposalAction, row by row of src/domain/proposals/lifecycle.ts, on both backends:
 // submission and escalation, assignment with the legal deadline, answers by class, the
 // first evaluation and its round-2 re-handling, key marking, implementation, the yearly
-// second evaluation; refusals write nothing.
+// second evaluation; a district admin's rights end at their district; refusals write nothing.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import type { Actor } from '../../../src/domain/opinions/lifecycle.js';
 import { applyProposalAction } from '../../../src/domain/proposals/apply-action.js';
 import type { ProposalAction } from '../../../src/domain/proposals/lifecycle.js';
-import { getProposalView, listProposalsFor, proposalOfResidentOpinion } from '../../../src/domain/proposals/queries.js';
+import { getProposalView, listProposalsFor, listSupervisors, proposalOfResidentOpinion } from '../../../src/domain/proposals/queries.js';
 import { askForSecondEvaluations } from '../../../src/domain/proposals/second-evaluation.js';
 import { submitProposal } from '../../../src/domain/proposals/submit-proposal.js';
 import { backends } from '../../helpers/database.js';
@@ -168,6 +168,48 @@ describe.each(backends)('applyProposalAction on %s', (kind) => {
     const marked = await act(id, admin(), { type: 'markKey', supervisorId: p.districtAdmin });
     expect(marked.proposal).toMatchObject({ isKey: true, supervisorId: p.districtAdmin, stage: 'ASSIGNED' });
     await expectRefused(act(id, admin(), { type: 'markKey', supervisorId: p.districtAdmin }), 'invalid-transition');
+  });
+
+  it('district scope: only the admins of the proposal’s district are told of it, list it, see it, assign it, mark it key and supervise it', async () => {
+    const prisma = world.db.prisma;
+    const otherDistrict = (await prisma.station.findUniqueOrThrow({ where: { id: world.stations.elsewhere } })).regionId;
+    const staff = async (telegramId: number, role: { kind: 'DISTRICT_ADMIN'; regionId: number } | { kind: 'REPRESENTATIVE'; stationId: number }) =>
+      (await prisma.person.create({ data: { telegramId: BigInt(telegramId), chatId: BigInt(telegramId), displayName: `S${telegramId}`, roles: { create: role } } })).id;
+    const otherAdmin = await staff(70101, { kind: 'DISTRICT_ADMIN', regionId: otherDistrict });
+    const otherRepresentative = await staff(70102, { kind: 'REPRESENTATIVE', stationId: world.stations.elsewhere });
+
+    const ours = await submitted();
+    const theirs = await submitProposal(world.deps, { representativeId: otherRepresentative, title: '他区建议', text: '他区代表提出的建议。' });
+    // Of the representative's first station (张建国: the Zhongshanlu Home, then Yuping).
+    const home = await prisma.station.findUniqueOrThrow({ where: { code: 'ZSL-HOME' } });
+    expect([ours.stationId, theirs.stationId]).toEqual([home.id, world.stations.elsewhere]);
+    expect(await keys(ours.id)).toEqual([`${p.districtAdmin}:notify-proposal-submitted`]);
+    expect(await keys(theirs.id)).toEqual([`${otherAdmin}:notify-proposal-submitted`]);
+
+    // Neither admin reviews, assigns or marks the other district's proposal, nor sees it.
+    await expectRefused(act(theirs.id, admin(), { type: 'assign', leadAgencyId: world.agencies.urban }), 'forbidden');
+    await expectRefused(act(theirs.id, admin(), { type: 'markKey', supervisorId: p.districtAdmin }), 'forbidden');
+    await expectRefused(act(ours.id, person(otherAdmin), { type: 'assign', leadAgencyId: world.agencies.urban }), 'forbidden');
+    await expectRefused(getProposalView(world.deps, { proposalId: theirs.id, actor: admin() }), 'not-found');
+    expect((await getProposalView(world.deps, { proposalId: theirs.id, actor: person(otherAdmin) })).actions).toEqual(['assign', 'markKey']);
+    expect((await listProposalsFor(world.deps, { personId: otherAdmin })).items.map((item) => item.id)).toEqual([theirs.id]);
+    const ourList = (await listProposalsFor(world.deps, { personId: p.districtAdmin })).items.map((item) => item.id);
+    expect(ourList).toContain(ours.id);
+    expect(ourList).not.toContain(theirs.id);
+
+    // The supervising leader of a key proposal is one of its district's admins.
+    expect(await listSupervisors(world.deps, { proposalId: theirs.id })).toEqual([{ id: otherAdmin, name: 'S70101' }]);
+    await act(theirs.id, person(otherAdmin), { type: 'assign', leadAgencyId: world.agencies.urban });
+    await expectRefused(act(theirs.id, person(otherAdmin), { type: 'markKey', supervisorId: p.districtAdmin }), 'validation', 'error-proposal-supervisor-unknown');
+    expect((await act(theirs.id, person(otherAdmin), { type: 'markKey', supervisorId: otherAdmin })).proposal).toMatchObject({ isKey: true, supervisorId: otherAdmin });
+
+    // A representative cites only opinions of their own district.
+    const opinionHere = await world.createOpinion();
+    await expectRefused(
+      submitProposal(world.deps, { representativeId: otherRepresentative, title: '他区建议', text: '引用本区意见。', opinionIds: [opinionHere] }),
+      'validation',
+      'error-proposal-opinion-other-district',
+    );
   });
 
   it('a stale version loses; the yearly job asks each representative once a year; views show what the reader may do', async () => {

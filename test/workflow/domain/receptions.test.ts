@@ -1,11 +1,12 @@
 // Receptions in the domain, on both backends: check-in rules, residents received,
 // opinions recorded on a resident's behalf (channel, recorder, reception), and who may
-// answer them on the spot.
+// answer them on the spot; on PostgreSQL, simultaneous check-ins with one winner.
 import { describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../../../src/db/database.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import { submitOpinion } from '../../../src/domain/opinions/submit-opinion.js';
-import { checkIn, checkOut, countResidentsReceived, currentReception, listReceptionDays, recordOpinion } from '../../../src/domain/receptions/receptions.js';
+import { checkIn, checkOut, countResidentsReceived, currentReception, leaderReceptionStations, listReceptionDays, recordOpinion } from '../../../src/domain/receptions/receptions.js';
 import { backends } from '../../helpers/database.js';
 import { useWorld, person, type World } from './fixtures.js';
 
@@ -81,5 +82,85 @@ describe.each(backends)('receptions on %s', (kind) => {
     await expectRefused(submitOpinion(world.deps, { ...base, residentId: null }), 'validation');
     const leader = await submitOpinion(world.deps, { ...base, residentId: null, recordedBy: { personId: p.districtAdmin, channel: 'LEADER_RECEPTION' } });
     expect(await world.db.prisma.opinion.findUniqueOrThrow({ where: { id: leader.opinion.id } })).toMatchObject({ channel: 'LEADER_RECEPTION', recordedById: p.districtAdmin });
+  });
+  it('主任接待日 in the admin’s own district only: other districts’ homes are neither offered nor accepted', async () => {
+    const prisma = world.db.prisma;
+    const elsewhere = await prisma.station.findUniqueOrThrow({ where: { id: world.stations.elsewhere } });
+    const otherHome = await prisma.station.create({
+      data: {
+        code: 'T-OTHER-HOME', tier: 'HOME', nameZh: '他区代表之家', nameEn: 'Other home', regionId: elsewhere.regionId, addressZh: '地址', addressEn: 'Address',
+        latitude: 30, longitude: 106, openingHoursZh: '周一', openingHoursEn: 'Mon',
+      },
+    });
+    const otherAdmin = (await prisma.person.create({ data: { telegramId: 70201n, displayName: '他区主任', roles: { create: { kind: 'DISTRICT_ADMIN', regionId: elsewhere.regionId } } } })).id;
+    const homes = async (personId: number) => (await leaderReceptionStations(world.deps, { personId })).map((station) => station.id);
+    expect(await homes(p.districtAdmin)).not.toContain(otherHome.id);
+    expect(await homes(p.districtAdmin)).toContain((await prisma.station.findUniqueOrThrow({ where: { code: 'ZSL-HOME' } })).id);
+    expect(await homes(otherAdmin)).toEqual([otherHome.id]);
+    expect(await homes(p.representative)).toEqual([]);
+    await expectRefused(checkIn(world.deps, { personId: p.districtAdmin, stationId: otherHome.id, kind: 'LEADER' }), 'forbidden');
+    await expectRefused(checkIn(world.deps, { personId: otherAdmin, stationId: world.stations.yuping, kind: 'LEADER' }), 'forbidden');
+    const held = await checkIn(world.deps, { personId: otherAdmin, stationId: otherHome.id, kind: 'LEADER' });
+    expect(held).toMatchObject({ kind: 'LEADER', stationId: otherHome.id, hostId: otherAdmin });
+    await checkOut(world.deps, { personId: otherAdmin, receptionId: held.id });
+  });
+});
+
+describe('simultaneous check-ins on PostgreSQL', () => {
+  let world: World;
+  useWorld('postgres', (ready) => {
+    world = ready;
+  });
+
+  /**
+   * Domain deps whose reception inserts wait until `parties` of them are under way: every
+   * caller has passed its checks (nobody's reception is committed yet) before any writes,
+   * the worst interleaving of two taps or two instances, every time.
+   */
+  function depsMeetingAtInsert(parties: number) {
+    let waiting = 0;
+    let release!: () => void;
+    const everyoneThere = new Promise<void>((resolve) => (release = resolve));
+    const prisma = world.deps.prisma.$extends({
+      query: {
+        reception: {
+          async create({ args, query }) {
+            if (++waiting === parties) release();
+            await everyoneThere;
+            return query(args);
+          },
+        },
+      },
+    });
+    return { ...world.deps, prisma: prisma as unknown as PrismaClient };
+  }
+
+  async function race(checkInInput: Parameters<typeof checkIn>[1]) {
+    const deps = depsMeetingAtInsert(2);
+    const outcomes = await Promise.allSettled([checkIn(deps, checkInInput), checkIn(deps, checkInInput)]);
+    const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+    return { won, lost };
+  }
+
+  it('two check-ins of the same reception day at once: one reception, the other told it is open already', async () => {
+    world.clock.set(THURSDAY);
+    const days = await listReceptionDays(world.deps, { personId: world.people.representative });
+    const thursday = days.find((day) => day.stationId === world.stations.yuping)!;
+    const { won, lost } = await race({ personId: world.people.representative, receptionDayId: thursday.id });
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toBeInstanceOf(DomainError);
+    expect(lost[0]).toMatchObject({ code: 'validation', key: 'error-reception-already-open' });
+    expect(await world.db.prisma.reception.count({ where: { receptionDayId: thursday.id } })).toBe(1);
+  });
+
+  it('two check-ins without a reception day at once: one open reception', async () => {
+    const prisma = world.db.prisma;
+    await prisma.reception.updateMany({ where: { checkedOutAt: null }, data: { checkedOutAt: THURSDAY } });
+    const { won, lost } = await race({ personId: world.people.representative, stationId: world.stations.yuping, kind: 'STATION' });
+    expect(won).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ code: 'validation', key: 'error-reception-already-open' });
+    expect(await prisma.reception.count({ where: { hostId: world.people.representative, checkedOutAt: null } })).toBe(1);
   });
 });

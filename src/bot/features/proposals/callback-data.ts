@@ -21,7 +21,7 @@ export const proposalButton = defineCallbackData('pa', { act: z.enum(PROPOSAL_BU
 export const assignLead = defineCallbackData('pl', { id, v: version, lead: id });
 export const assignCo = defineCallbackData('pc', { id, v: version, lead: id, co: z.coerce.number().int().min(0) });
 /** Mark key: the supervising leader. */
-export const keySupervisor = defineCallbackData('pk', { id, v: version, sup: id });
+export const keySupervisor = defineCallbackData('psv', { id, v: version, sup: id });
 /** Answer: the class, then the text. */
 export const answerClass = defineCallbackData('pq', { id, v: version, cls: z.enum(['A', 'B', 'C']) });
 /** Evaluations: F = first, S = second; the rating. */

@@ -60,7 +60,7 @@ const buttons: Record<(typeof PROPOSAL_BUTTONS)[number], (ctx: BotContext, id: n
   },
   markKey: async (ctx, id, v) => {
     const keyboard = new InlineKeyboard();
-    for (const leader of await listSupervisors(ctx.deps)) keyboard.text(leader.name, keySupervisor.pack({ id, v, sup: leader.id })).row();
+    for (const leader of await listSupervisors(ctx.deps, { proposalId: id })) keyboard.text(leader.name, keySupervisor.pack({ id, v, sup: leader.id })).row();
     await ctx.reply(ctx.t('proposals-choose-supervisor'), { reply_markup: keyboard });
   },
   answer: async (ctx, id, v) => {

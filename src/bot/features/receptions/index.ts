@@ -128,7 +128,7 @@ privateChats.callbackQuery(checkInLeader.filter, async (ctx) => {
   if (!ctx.person) return;
   if (st) return checkedIn(ctx, () => checkIn(ctx.deps, { personId: ctx.person!.id, stationId: st, kind: 'LEADER' }));
   const keyboard = new InlineKeyboard();
-  for (const home of await leaderReceptionStations(ctx.deps)) keyboard.text(await nameIn(ctx, home), checkInLeader.pack({ st: home.id })).row();
+  for (const home of await leaderReceptionStations(ctx.deps, { personId: ctx.person.id })) keyboard.text(await nameIn(ctx, home), checkInLeader.pack({ st: home.id })).row();
   await ctx.reply(ctx.t('receptions-choose-station'), { reply_markup: keyboard });
 });
 
