@@ -27,6 +27,31 @@ function cutAt(text: string, units: number): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
 }
 
+/** Values shorter than this are left whole: names, numbers, dates and Fluent selectors. */
+const SHORTEST_SHORTENED = 100;
+
+/**
+ * What a template makes of its values, within `max` units. When that is too long, the long
+ * values (a resident's text, a note, a reason) are shortened to one common length, the
+ * longest that fits, so each keeps its beginning and the template's own words all stay;
+ * only if that is not enough is the whole text cut.
+ */
+export function fitValues<V extends Record<string, unknown>>(render: (values: V) => string, values: V, max: number): string {
+  const whole = render(values);
+  if (whole.length <= max) return whole;
+  const capped = (cap: number) => render(Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? clip(value, cap) : value])) as V);
+  // A binary search for the longest common length that fits: `fits` fits, `tooLong` does not.
+  let fits = SHORTEST_SHORTENED;
+  if (capped(fits).length > max) return clip(capped(fits), max);
+  let tooLong = Math.max(...Object.values(values).map((value) => (typeof value === 'string' ? value.length : 0)));
+  while (tooLong - fits > 1) {
+    const cap = Math.floor((fits + tooLong) / 2);
+    if (capped(cap).length <= max) fits = cap;
+    else tooLong = cap;
+  }
+  return capped(fits);
+}
+
 /**
  * Splits a text into pages of at most `size` units: at a line break when one falls in
  * the second half of the page, else at the limit (never inside a surrogate pair).

@@ -1,6 +1,8 @@
 // The demo as a person plays it: `startDemo` (what `npm run demo` runs) driven through
-// the console page in headless Chromium, the whole loop in Chinese. Screenshots of each
-// persona's chat go to test/artifacts/ (git-ignored). Skipped where Chromium is missing.
+// the console page in headless Chromium, the whole loop in Chinese, then the overdue
+// chain: cases nobody acts on, "+1 工作日" until they are late, 督办 to the street admin,
+// 催办 and 改派. Screenshots of each persona's chat go to test/artifacts/ (git-ignored).
+// Skipped where Chromium is missing.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -96,7 +98,10 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
   // ---------------------------------------------------------------- page helpers
 
   const botMessages = () => page.locator('[data-testid="message"][data-sender="bot"]');
-  const as = (persona: string) => page.getByTestId(`persona-${persona}`).click();
+  const as = async (persona: string) => {
+    await page.getByTestId(`persona-${persona}`).click();
+    await page.locator(`#messages[data-persona="${persona}"]`).waitFor({ state: 'attached' });
+  };
   const send = async (text: string) => {
     await page.getByTestId('message-input').fill(text);
     await page.getByTestId('send-button').click();
@@ -107,6 +112,23 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     await message.waitFor(timeout ? { timeout } : {});
     return message;
   };
+  /**
+   * A reader of what the bot says in this chat from now on: a dialogue played before asked
+   * the same questions, and its messages must not answer for the new ones.
+   */
+  const fromNow = async () => {
+    const seen = await botMessages().count();
+    const later = page.locator(`xpath=(//*[@data-testid="message" and @data-sender="bot"])[position() > ${seen}]`);
+    return async (text: string | RegExp, timeout?: number): Promise<Locator> => {
+      const message = later.filter({ hasText: text }).last();
+      await message.waitFor(timeout ? { timeout } : {});
+      return message;
+    };
+  };
+  /** The message itself, by its id, whatever arrives after it. */
+  const pinned = async (message: Locator) => page.locator(`[data-testid="message"][data-message-id="${await message.getAttribute('data-message-id')}"]`);
+  /** The inline buttons under a message (the keyboard is the bubble's sibling). */
+  const buttonsOf = (message: Locator) => message.locator('xpath=..').getByTestId('inline-btn');
   const exactly = (label: string) => new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
   /** Presses the newest inline button labelled exactly so ("受理", not "不予受理"). */
   const press = (label: string) => page.getByTestId('inline-btn').filter({ hasText: exactly(label) }).last().click();
@@ -114,6 +136,49 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
   const pressContaining = (text: string) => page.getByTestId('inline-btn').filter({ hasText: text }).last().click();
   const pressReply = (label: string) => page.getByTestId('reply-btn').filter({ hasText: label }).first().click();
   const screenshot = (name: string) => page.screenshot({ path: `${artifacts}demo-${name}.png`, fullPage: false });
+  /** "+1 工作日": the clock moves once the due jobs have run (their notices are then on their way). */
+  const advanceWorkingDay = async (): Promise<{ before: Date; after: Date }> => {
+    const before = (await page.getByTestId('sim-time').getAttribute('data-iso'))!;
+    await page.getByTestId('time-advance-day').click();
+    await page.waitForFunction((previous) => document.querySelector('[data-testid="sim-time"]')?.getAttribute('data-iso') !== previous, before, { timeout: 90_000 });
+    return { before: new Date(before), after: new Date((await page.getByTestId('sim-time').getAttribute('data-iso'))!) };
+  };
+
+  /**
+   * The resident's /new: the station by a shared location (the first time) or the one used
+   * last, 城市管理, the text, no photos, the location (the staff see it as a map pin), no
+   * phone. Returns the tracking number.
+   */
+  const submitOpinion = async (text: string, station: 'nearby' | 'last used'): Promise<string> => {
+    const says = await fromNow();
+    await send('/new');
+    if (station === 'nearby') {
+      await pressReply('发送我的位置');
+      await page.getByTestId('place-option').filter({ hasText: '玉屏路口' }).click();
+      await says('离您最近的站点');
+      await pressContaining('玉屏社区代表活动站');
+      await says('站点：玉屏社区代表活动站');
+    } else {
+      await says('发送到这个站点吗？');
+      await press('✅ 就是这个站点');
+    }
+    await says('您的意见属于哪一类');
+    await press('城市管理');
+    await says('请用文字描述');
+    await send(text);
+    await says('可以发送照片或语音');
+    await press('跳过'); // photos
+    await says('需要附上位置吗');
+    await pressReply('发送我的位置');
+    await page.getByTestId('place-option').filter({ hasText: '玉屏路口' }).click();
+    await says('已记录位置');
+    await says('需要留下手机号');
+    await pressReply('跳过'); // phone
+    await says('请核对您的意见');
+    await pressContaining('确认提交');
+    const submitted = await says('已提交！您的意见编号是');
+    return /编号是：\s*(\S+)/.exec((await submitted.textContent()) ?? '')?.[1] ?? '';
+  };
 
   // ---------------------------------------------------------------- the loop
 
@@ -130,26 +195,8 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     await pressContaining('同意并继续');
     await botSays('您已同意隐私说明');
 
-    await send('/new');
     // The station by location: the console's place picker, then the nearest stations.
-    await pressReply('发送我的位置');
-    await page.getByTestId('place-option').filter({ hasText: '玉屏路口' }).click();
-    await botSays('离您最近的站点');
-    await pressContaining('玉屏社区代表活动站');
-    await botSays('站点：玉屏社区代表活动站');
-    await press('城市管理');
-    await botSays('请用文字描述');
-    await send('玉屏路12号门口的路灯坏了一个多星期，晚上老人出门很不方便，请尽快修理。');
-    await press('跳过'); // photos
-    // The location: the officer and the agency will see it as a map pin with the case.
-    await pressReply('发送我的位置');
-    await page.getByTestId('place-option').filter({ hasText: '玉屏路口' }).click();
-    await botSays('已记录位置');
-    await pressReply('跳过'); // phone
-    await botSays('请核对您的意见');
-    await pressContaining('确认提交');
-    const submitted = await botSays('已提交！您的意见编号是');
-    trackingNo = /编号是：\s*(\S+)/.exec((await submitted.textContent()) ?? '')?.[1] ?? '';
+    trackingNo = await submitOpinion('玉屏路12号门口的路灯坏了一个多星期，晚上老人出门很不方便，请尽快修理。', 'nearby');
     expect(trackingNo).not.toBe('');
     await screenshot('1-resident-submitted');
   });
@@ -207,10 +254,7 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
   });
 
   it('time: "+1 工作日" crosses into the next month; the street admin gets the monthly report', async () => {
-    const before = new Date((await page.getByTestId('sim-time').getAttribute('data-iso'))!);
-    await page.getByTestId('time-advance-day').click();
-    await page.waitForFunction((previous) => document.querySelector('[data-testid="sim-time"]')?.getAttribute('data-iso') !== previous, before.toISOString());
-    const after = new Date((await page.getByTestId('sim-time').getAttribute('data-iso'))!);
+    const { before, after } = await advanceWorkingDay();
     expect(after.getUTCMonth()).toBe((before.getUTCMonth() + 1) % 12);
 
     // The jobs ran at once: the report of the month just ended, as delivered on the 1st.
@@ -236,6 +280,71 @@ describe.skipIf(!hasChromium)('npm run demo: the whole loop in the browser', () 
     expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
     await screenshot('6-street-admin-report');
   });
+
+  // ---------------------------------------------------------------- the overdue chain
+
+  let waitingNo = '';
+  let referredNo = '';
+
+  it('resident: two more opinions; the officer refers one within 5 working days and leaves the other', async () => {
+    await as('resident');
+    waitingNo = await submitOpinion('玉屏社区活动中心门口的台阶塌了一块，老人上下很容易摔倒。', 'last used');
+    referredNo = await submitOpinion('玉屏路公交站的雨棚漏水，下雨天等车的人全身都湿透了。', 'last used');
+    expect(new Set([trackingNo, waitingNo, referredNo]).size).toBe(3);
+
+    await as('officer');
+    const says = await fromNow();
+    await botSays(`新意见 ${waitingNo}`);
+    await buttonsOf(await pinned(await botSays(`新意见 ${referredNo}`))).filter({ hasText: exactly('查看并处理') }).click();
+    await says(new RegExp(`${referredNo} · 待受理`));
+    await press('转办');
+    await says('转办给哪个承办单位');
+    await press('区城市管理局');
+    await says('办理期限');
+    await press('5 个工作日');
+    await says('给承办单位的附言');
+    await press('不附言，直接转办');
+    await says(`已将 ${referredNo} 转办`);
+  }, 60_000);
+
+  it('time: two working days on, the case nobody took up is late; the street admin gets 督办 and presses 催办, and the officer is chased', async () => {
+    await advanceWorkingDay();
+    await advanceWorkingDay();
+    await as('street-admin');
+    // After the day's 督办 notices for the history's overdue cases, one a second.
+    const notice = await pinned(await botSays(new RegExp(`超期督办：玉屏社区代表活动站的意见 ${waitingNo} 受理`), 120_000));
+    expect(await buttonsOf(notice).allTextContents()).toEqual(['催办', '改派', '查看并处理']);
+    const says = await fromNow();
+    await buttonsOf(notice).filter({ hasText: exactly('催办') }).click();
+    await says(`已催办 ${waitingNo}：已提醒负责人尽快处理，并记入办理记录。`);
+    await screenshot('7-street-admin-chased');
+
+    await as('officer');
+    await botSays(new RegExp(`超期提醒：意见 ${waitingNo} 的受理`), 120_000);
+    await botSays(`催办：请尽快处理玉屏社区代表活动站的意见 ${waitingNo}`, 120_000);
+    await screenshot('8-officer-chased');
+    await as('resident');
+    await botSays(`很抱歉，您的意见 ${waitingNo} 超过了办理期限`, 60_000);
+  }, 300_000);
+
+  it('time: four working days more, the referral is late too; 改派 gives it to another agency and the resident is told', async () => {
+    for (let day = 0; day < 4; day++) await advanceWorkingDay();
+    await as('agency');
+    await botSays(new RegExp(`超期提醒：意见 ${referredNo} 的办理`), 120_000);
+    await as('street-admin');
+    const notice = await pinned(await botSays(new RegExp(`超期督办：玉屏社区代表活动站的意见 ${referredNo} 办理`), 120_000));
+    const says = await fromNow();
+    await buttonsOf(notice).filter({ hasText: exactly('改派') }).click();
+    const choices = await pinned(await says(`把 ${referredNo} 改派给：`));
+    expect(await buttonsOf(choices).allTextContents()).not.toContain('区城市管理局');
+    await buttonsOf(choices).filter({ hasText: exactly('区交通运输委') }).click();
+    await says(`已改派 ${referredNo}，新的负责人已收到通知。`);
+    await screenshot('9-street-admin-reassigned');
+
+    await as('resident');
+    await botSays(`您的意见 ${referredNo} 已转交区交通运输委办理`, 60_000);
+    await screenshot('10-resident-reassigned');
+  }, 300_000);
 
   it('reports no failed update and no unknown Bot API method', () => {
     expect(problems).toEqual([]);

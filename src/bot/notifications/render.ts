@@ -9,6 +9,7 @@ import { ratingKeyboard } from '../features/evaluation/keyboards.js';
 import { openProposal } from '../features/proposals/callback-data.js';
 import { superviseKeyboard } from '../features/supervision/keyboards.js';
 import { openCaseKeyboard } from '../features/triage/keyboards.js';
+import { fitValues, TELEGRAM_LIMITS } from '../limits.js';
 
 export interface RenderOptions {
   translate: Translate;
@@ -26,7 +27,8 @@ export function renderNotification(notification: Pick<Notification, 'chatId' | '
   const message = notification.payload as unknown as NotificationMessage;
   const t = (key: string, vars?: Record<string, string | number>) => options.translate(options.personLocale, key, vars);
   const chat_id = Number(notification.chatId);
-  const text = t(message.key, message.vars);
+  // Whatever people typed into it, the text fits: a caption with a file, a message without.
+  const text = fitValues((vars) => t(message.key, vars), message.vars ?? {}, message.file ? TELEGRAM_LIMITS.caption : TELEGRAM_LIMITS.text);
   const keyboard = message.action ? actionKeyboard(message.action, t) : undefined;
   const reply_markup = keyboard ? { reply_markup: keyboard } : {};
   if (message.file) {

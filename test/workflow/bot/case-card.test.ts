@@ -30,6 +30,12 @@ describe('the case card', () => {
   afterAll(() => world.app.close());
 
   const opinionRow = (id: number) => world.app.deps.prisma.opinion.findUniqueOrThrow({ where: { id } });
+  /** The officer acts through the domain, not the chat: a change the card has not seen. */
+  const officerActs = async (opinionId: number, action: Parameters<typeof applyOpinionAction>[1]['action']) => {
+    const officer = await world.app.deps.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(DEMO_PERSONAS.officer.telegramId) } });
+    await applyOpinionAction(world.app.deps, { opinionId, actor: { kind: 'person', personId: officer.id }, action });
+  };
+  const urbanManagement = async () => (await world.app.deps.prisma.agency.findFirstOrThrow({ where: { code: 'URBAN-MGMT' } })).id;
 
   describe('evidence', () => {
     it('the officer gets the photos as an album, the location as a pin and a map link with the card (zh)', async () => {
@@ -118,7 +124,7 @@ describe('the case card', () => {
       expect(officer.lastText()).toContain('优先级：高');
     });
 
-    it('says so in English too, and a refresh edits in place (en)', async () => {
+    it('says so in English too, a stale press of one\'s own blames nobody, and a refresh edits in place (en)', async () => {
       const { officer, streetAdmin } = world;
       await world.speak(officer, 'en');
       const opinion = await world.submit(resident, 'The lift at the community centre is out of order.');
@@ -132,6 +138,12 @@ describe('the case card', () => {
       const refreshed = await officer.press('🔄 Refresh');
       expect(methods(refreshed)).toEqual(['editMessageText']);
       expect(officer.lastText()).toMatch(new RegExp(`^📋 ${opinion.trackingNo} · being analysed`));
+      // The officer's own change since this card was drawn: out of date, and nobody else is blamed.
+      const { version } = await opinionRow(opinion.id);
+      await officerActs(opinion.id, { type: 'refer', agencyId: await urbanManagement() });
+      await world.pressData(officer, caseAction.pack({ act: 'decline', id: opinion.id, v: version }));
+      expect(officer.lastText()).toMatch(/^⚠️ This card was out of date and has been refreshed; that press did nothing./);
+      expect(officer.lastText()).not.toContain('Someone else');
       await world.speak(officer, 'zh-CN');
     });
   });
@@ -163,7 +175,7 @@ describe('the case card', () => {
       expect(await opinionRow(duplicate.id)).toMatchObject({ stage: 'CLOSED', mergedIntoId: main.id });
     });
 
-    it('previews a typed target and merges nothing when cancelled (en)', async () => {
+    it('suggests similar cases, previews a typed target and merges nothing when cancelled (en)', async () => {
       const { officer } = world;
       await world.speak(officer, 'en');
       const [a, b] = [await world.resident(83030, 'en'), await world.resident(83031, 'en')];
@@ -172,11 +184,32 @@ describe('the case card', () => {
       await world.deliver();
       await officer.press('Open and handle');
       await officer.press('Merge duplicate');
+      expect(officer.lastText()).toContain('Similar open cases at this station');
+      expect(officer.inlineButtons()).toContain(main.trackingNo);
       await officer.send(main.trackingNo);
       expect(officer.lastText()).toContain(`Merge this case as a duplicate into:\n📋 ${main.trackingNo} · waiting to be acknowledged`);
       await officer.press('✖️ Cancel');
       expect(officer.lastText()).toBe('Cancelled; nothing was changed.');
       expect((await opinionRow(other.id)).stage).toBe('COLLECTED');
+      await world.speak(officer, 'zh-CN');
+    });
+
+    it('previews an answer as the resident will read it before it is sent (en)', async () => {
+      const { officer } = world;
+      await world.speak(officer, 'en');
+      const resident = await world.resident(83035, 'en');
+      const opinion = await world.submit(resident, 'The drain cover outside 5 Yuping Road rattles when cars pass.', { locale: 'en' });
+      await world.deliver();
+      await officer.press('Open and handle');
+      await officer.press('Answer on the spot');
+      await officer.press('✏️ Write my own');
+      await officer.send('The drain cover was fixed this morning.');
+      expect(officer.lastText()).toContain(`The resident will receive:\n\nYour opinion ${opinion.trackingNo} has been answered:\nThe drain cover was fixed this morning.`);
+      expect(await world.deliver()).toBe(0);
+      await officer.press('✅ Send the answer');
+      await world.deliver();
+      expect(resident.lastText()).toContain('The drain cover was fixed this morning.');
+      expect(resident.inlineButtons()).toEqual(['Satisfied', 'Basically satisfied', 'Dissatisfied']);
       await world.speak(officer, 'zh-CN');
     });
 
@@ -227,10 +260,6 @@ describe('the case card', () => {
   });
 
   describe('/my', () => {
-    const officerActs = async (opinionId: number, action: Parameters<typeof applyOpinionAction>[1]['action']) => {
-      const officer = await world.app.deps.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(DEMO_PERSONAS.officer.telegramId) } });
-      await applyOpinionAction(world.app.deps, { opinionId, actor: { kind: 'person', personId: officer.id }, action });
-    };
     const dueOf = async (opinionId: number, locale: 'zh-CN' | 'en') => {
       const deadline = await world.app.deps.prisma.opinionDeadline.findFirstOrThrow({ where: { opinionId, metAt: null, cancelledAt: null }, orderBy: { dueAt: 'asc' } });
       return formatDateTime(deadline.dueAt, locale, 'Asia/Shanghai');
@@ -260,7 +289,7 @@ describe('the case card', () => {
       const main = await world.submit(await world.resident(83071, 'en'), 'Yuping crossing traffic light is dark.', { locale: 'en' });
       await officerActs(declined.id, { type: 'decline', reason: 'A private loan dispute is for the courts.' });
       await officerActs(merged.id, { type: 'merge', intoOpinionId: main.id });
-      await officerActs(main.id, { type: 'refer', agencyId: (await world.app.deps.prisma.agency.findFirstOrThrow({ where: { code: 'URBAN-MGMT' } })).id });
+      await officerActs(main.id, { type: 'refer', agencyId: await urbanManagement() });
       await resident.send('/my');
       await resident.press(`${declined.trackingNo} · Declined`);
       expect(resident.lastText()).toContain('Stage: Declined');

@@ -60,6 +60,9 @@ describe('the resident’s voice and the overdue chain, in chat', () => {
     expect(officer.lastText()).toBe(`群众对意见 ${opinion.trackingNo} 的办理结果不满意，已进入第二轮办理。群众评价：不满意。原因：灯还是不亮，晚上更危险了。`);
     const reopened = (await events(opinion.id)).find((e) => e.type === 'REOPENED')!;
     expect(reopened).toMatchObject({ note: '灯还是不亮，晚上更危险了。', data: { rating: 'DISSATISFIED', reasonGiven: true } });
+    // …and the card, where the history says it.
+    await officer.press('查看并处理');
+    expect(officer.lastText()).toContain('不满意，重新办理：灯还是不亮，晚上更危险了。');
     const view = await getOpinionView(world.app.deps, { opinionId: opinion.id, actor: { kind: 'person', personId: (await world.app.deps.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(DEMO_PERSONAS.officer.telegramId) } })).id } });
     expect(view.evaluations).toEqual([{ round: 1, rating: 'DISSATISFIED', comment: '灯还是不亮，晚上更危险了。' }]);
   });
@@ -78,6 +81,8 @@ describe('the resident’s voice and the overdue chain, in chat', () => {
       `The resident was not satisfied with the result of case ${opinion.trackingNo}; it is now in its second round. The resident rated it: not satisfied. Their reason: The problem is not solved`,
     );
     expect((await events(opinion.id)).find((e) => e.type === 'REOPENED')?.data).toMatchObject({ reasonCode: 'not-solved' });
+    await officer.press('Open and handle');
+    expect(officer.lastText()).toContain('dissatisfied: reopened: The problem is not solved');
     await world.speak(officer, 'zh-CN');
   });
 
@@ -120,12 +125,18 @@ describe('the resident’s voice and the overdue chain, in chat', () => {
     expect(resident.lastText()).toMatch(new RegExp(`很抱歉，您的意见 ${opinion.trackingNo} 超过了办理期限。.*预计在 \\d{4}-\\d{2}-\\d{2} 23:59 前给您答复`));
     expect(streetAdmin.lastText()).toBe(`超期督办：玉屏社区代表活动站的意见 ${opinion.trackingNo} 受理今天已到期（期限 ${formatLocal(ack.dueAt)}）。可以催办或改派。`);
     expect(streetAdmin.inlineButtons()).toEqual(['催办', '改派', '查看并处理']);
+    // The same notice as an English-speaking admin reads it.
+    expect((await world.noticesIn(streetAdmin, 'en')).at(-1)).toEqual({
+      text: `Overdue (督办): the acknowledgement of case ${opinion.trackingNo} at Yuping Community Station is now overdue (deadline ${formatLocal(ack.dueAt)}). You can chase or reassign it.`,
+      buttons: ['Chase', 'Reassign', 'Open and handle'],
+    });
 
     const officerBefore = officer.texts().length;
     await streetAdmin.press('催办');
     expect(streetAdmin.lastText()).toBe(`已催办 ${opinion.trackingNo}：已提醒负责人尽快处理，并记入办理记录。`);
     await world.deliver();
     expect(officer.texts().slice(officerBefore)).toEqual([`催办：请尽快处理玉屏社区代表活动站的意见 ${opinion.trackingNo}（受理期限 ${formatLocal(ack.dueAt)}）。`]);
+    expect((await world.noticesIn(officer, 'en')).at(-1)?.text).toBe(`Chased: please act on case ${opinion.trackingNo} at Yuping Community Station now (acknowledgement deadline ${formatLocal(ack.dueAt)}).`);
     expect((await events(opinion.id)).map((e) => e.type)).toContain('CHASED');
 
     // 改派 to another officer of the station.
@@ -139,13 +150,14 @@ describe('the resident’s voice and the overdue chain, in chat', () => {
     expect(streetAdmin.lastText()).toBe(`已改派 ${opinion.trackingNo}，新的负责人已收到通知。`);
     await world.deliver();
     expect(app.user(20009).lastText()).toBe(`改派：玉屏社区代表活动站的意见 ${opinion.trackingNo} 已改派给您，请尽快处理。`);
+    expect((await world.noticesIn(app.user(20009), 'en')).at(-1)?.text).toBe(`Reassigned: case ${opinion.trackingNo} at Yuping Community Station is now yours. Please act on it soon.`);
     expect(await app.deps.prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id } })).toMatchObject({ assignedOfficerId: second.id });
     // An officer cannot reassign.
     await world.pressData(officer, `svo:${opinion.id}:${second.id}`);
     expect(officer.lastText()).toContain('权限');
   });
 
-  it('overdue referral: 督办 reaches the agency and the admin, who reassigns it to another agency (en)', async () => {
+  it('overdue referral: 督办 reaches the agency and the admin, who chases it and reassigns it to another agency (en)', async () => {
     const { officer, agencyHandler, otherAgencyHandler, streetAdmin, app } = world;
     for (const user of [officer, agencyHandler, otherAgencyHandler, streetAdmin]) await world.speak(user, 'en');
     const resident = await world.resident(82102, 'en');
@@ -165,6 +177,25 @@ describe('the resident’s voice and the overdue chain, in chat', () => {
     ]);
     expect(streetAdmin.lastText()).toMatch(new RegExp(`^Overdue \\(督办\\): the handling of case ${opinion.trackingNo} at Yuping Community Station is 1 working day overdue`));
     expect(resident.texts().filter((t) => t.includes('has passed its deadline'))).toHaveLength(1);
+    expect(streetAdmin.inlineButtons()).toEqual(['Chase', 'Reassign', 'Open and handle']);
+    // The same notices as Chinese-speaking staff read them.
+    const due = formatLocal(handle.dueAt);
+    expect((await world.noticesIn(agencyHandler, 'zh-CN')).map((n) => n.text).filter((t) => t.includes(opinion.trackingNo)).slice(-3)).toEqual([
+      expect.stringMatching(new RegExp(`^提醒：意见 ${opinion.trackingNo} 的办理期限已过半，截止时间为 ${due}`)),
+      `超期提醒：意见 ${opinion.trackingNo} 的办理今天已到期（期限 ${due}），请立即处理。街道已收到督办通知。`,
+      `超期提醒：意见 ${opinion.trackingNo} 的办理已超期 1 个工作日（期限 ${due}），请立即处理。街道已收到督办通知。`,
+    ]);
+    expect((await world.noticesIn(streetAdmin, 'zh-CN')).at(-1)).toEqual({
+      text: `超期督办：玉屏社区代表活动站的意见 ${opinion.trackingNo} 办理已超期 1 个工作日（期限 ${due}）。可以催办或改派。`,
+      buttons: ['催办', '改派', '查看并处理'],
+    });
+
+    // 催办: the agency, who must act now, is chased.
+    const handlerBefore = agencyHandler.texts().length;
+    await streetAdmin.press('Chase');
+    expect(streetAdmin.lastText()).toBe(`${opinion.trackingNo} chased: whoever must act was reminded, and it is in the case history.`);
+    await world.deliver();
+    expect(agencyHandler.texts().slice(handlerBefore)).toEqual([`Chased: please act on case ${opinion.trackingNo} at Yuping Community Station now (handling deadline ${due}).`]);
 
     await streetAdmin.press('Reassign');
     expect(streetAdmin.lastText()).toBe(`Reassign ${opinion.trackingNo} to:`);

@@ -1,6 +1,7 @@
 // Shared by the loop tests: a seeded demo district on one test app, residents who
 // submit through the domain, and shortcuts for staff conversations.
-import type { Update } from 'grammy/types';
+import type { InlineKeyboardMarkup, Update } from 'grammy/types';
+import { renderNotification } from '../../../src/bot/notifications/render.js';
 import type { DatabaseKind } from '../../../src/db/database.js';
 import { submitOpinion } from '../../../src/domain/opinions/submit-opinion.js';
 import { DEMO_PERSONAS, seedDemoDistrict } from '../../../src/domain/seed/demo-district.js';
@@ -28,6 +29,11 @@ export interface LoopWorld {
   speak(user: TestUser, locale: 'zh-CN' | 'en'): Promise<void>;
   /** Presses a button whose callback data this user never got (someone else's button). */
   pressData(user: TestUser, data: string): Promise<void>;
+  /**
+   * The notices delivered to this chat so far, oldest first, as they read in a language: one
+   * flow checks their texts and buttons in both languages.
+   */
+  noticesIn(user: TestUser, locale: 'zh-CN' | 'en'): Promise<{ text: string; buttons: string[] }[]>;
 }
 
 export interface SubmitOptions {
@@ -82,6 +88,14 @@ export async function createLoopWorld(backend: DatabaseKind = 'pglite'): Promise
         update_id: syntheticUpdateId++,
         callback_query: { id: `synthetic-${syntheticUpdateId}`, from: user.from, chat_instance: `ci-${user.id}`, data, message: { message_id: 1, date: 0, chat: user.chat, text: 'x' } },
       } as Update);
+    },
+    async noticesIn(user, locale) {
+      const sent = await prisma.notification.findMany({ where: { chatId: BigInt(user.id), status: 'SENT' }, orderBy: { id: 'asc' } });
+      return sent.map((notification) => {
+        const { params } = renderNotification(notification, { translate: app.deps.translate, personLocale: locale });
+        const markup = params.reply_markup as InlineKeyboardMarkup | undefined;
+        return { text: 'text' in params ? params.text : (params.caption ?? ''), buttons: markup?.inline_keyboard.flat().map((button) => button.text) ?? [] };
+      });
     },
   };
 }

@@ -1,19 +1,25 @@
 // Every view fits Telegram's limits whatever people typed: the longest opinion the
 // configuration allows (astral characters: two UTF-16 units each), the longest answer and
 // notes, a long history, photos and a location, through the case card (officer, agency,
-// resident), its full-text pager, the inbox, the agency's /cases and the resident's /my.
-// Each payload the bot sent is checked against the limits; the pagers give back all of it.
+// resident), its full-text pager, the inbox, the agency's /cases and the resident's /my,
+// and through every kind of notification. Each payload the bot sent or would send is
+// checked against the limits; the pagers give back all of it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderNotification, type RenderedNotification } from '../../../src/bot/notifications/render.js';
 import { openCase } from '../../../src/bot/features/triage/callback-data.js';
 import { ACTION_TEXT_MAX } from '../../../src/domain/opinions/action-input.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import type { OpinionAction } from '../../../src/domain/opinions/lifecycle.js';
+import type { NotificationMessage } from '../../../src/delivery/message.js';
+import { createTranslate, locales, localesDir } from '../../../src/i18n/index.js';
 import type { ApiCall, TestUser } from '../../helpers/telegram.js';
 import { createLoopWorld, type LoopWorld } from './staff-loop.js';
 
 const LIMITS = { text: 4096, caption: 1024, callbackData: 64, callbackAnswer: 200 };
 
-function assertWithinLimits(calls: ApiCall[]): void {
+function assertWithinLimits(calls: Pick<ApiCall, 'method' | 'payload'>[]): void {
   for (const { method, payload } of calls) {
     if (typeof payload.text === 'string') {
       expect(payload.text.length, `${method} text`).toBeLessThanOrEqual(method === 'answerCallbackQuery' ? LIMITS.callbackAnswer : LIMITS.text);
@@ -27,6 +33,9 @@ function assertWithinLimits(calls: ApiCall[]): void {
     }
   }
 }
+
+/** Notifications as the Bot API calls they become. */
+const asCalls = (rendered: RenderedNotification[]) => rendered.map(({ method, params }) => ({ method, payload: params as Record<string, unknown> }));
 
 /** The pages' contents joined, without line breaks (a page may end mid-line). */
 const joined = (pages: string[]) => pages.map((page) => page.slice(page.indexOf('\n\n') + 2)).join('').replaceAll('\n', '');
@@ -111,5 +120,52 @@ describe('Telegram limits with the longest texts', () => {
     expect(sent.filter((call) => call.method === 'sendMediaGroup').length).toBeGreaterThanOrEqual(2);
     expect(sent.filter((call) => call.method === 'editMessageText').length).toBeGreaterThan(10);
     assertWithinLimits(sent);
+
+    // Every notification the case made (none was delivered), in both languages.
+    const outbox = await prisma.notification.findMany({ orderBy: { id: 'asc' } });
+    const rendered = locales.flatMap((personLocale) => outbox.map((row) => renderNotification(row, { translate: app.deps.translate, personLocale })));
+    expect(new Set(outbox.map((row) => (row.payload as unknown as NotificationMessage).key))).toContain('notify-agency-referred');
+    assertWithinLimits(asCalls(rendered));
+    // The referral keeps the officer's note after the resident's longest text: the values are shortened, not the end.
+    const referral = rendered.find((notification) => notification.method === 'sendMessage' && notification.params.text.startsWith(`新交办意见 ${opinion.trackingNo}`));
+    expect(referral?.method === 'sendMessage' && referral.params.text).toMatch(/\n联络员附言：附言路{50}/);
+  });
+});
+
+/** The messages of a Fluent file and the variables each uses. */
+function fluentMessages(file: string): Map<string, string[]> {
+  const messages = new Map<string, string[]>();
+  let current: string[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const id = /^([a-z][\w-]*) =/.exec(line)?.[1];
+    if (id) messages.set(id, (current = []));
+    for (const [, variable] of line.matchAll(/\{\s*\$([\w-]+)/g)) current.push(variable!);
+  }
+  return messages;
+}
+
+describe('every kind of notification with the longest values', () => {
+  // What the domain writes to the outbox: the notify-* messages, the monthly report's text
+  // and captions, and the invitation-accepted notice.
+  const otherKinds = ['report-delivery-text', 'report-xlsx-caption', 'report-chart-caption', 'invitation-accepted-notice'];
+  // The longest opinion the configuration allows (OPINION_TEXT_MAX at most 4,000), in astral
+  // characters: 8,000 UTF-16 units, longer than any note, reason, name or title.
+  const longest = '𠮷'.repeat(3999) + '尾';
+  const translate = createTranslate('zh-CN');
+
+  it.each(locales)('fits as a message and as a caption, every value at its longest (%s)', (personLocale) => {
+    const messages = fluentMessages(join(localesDir, `${personLocale}.ftl`));
+    const kinds = [...messages.keys()].filter((key) => key.startsWith('notify-')).concat(otherKinds);
+    expect(kinds.length).toBeGreaterThan(40);
+    const rendered = kinds.flatMap((key) => {
+      expect(messages.has(key), key).toBe(true);
+      const vars = Object.fromEntries(messages.get(key)!.map((name) => [name, longest]));
+      return [undefined, { path: '/tmp/report.png', filename: 'report.png', kind: 'photo' as const }].map((file) =>
+        renderNotification({ chatId: 1n, payload: { key, vars, ...(file ? { file } : {}), action: { type: 'open-opinion', opinionId: 2_147_483_647 } } as never }, { translate, personLocale }),
+      );
+    });
+    assertWithinLimits(asCalls(rendered));
+    // Shortened, not emptied: each still begins as its template does.
+    expect(rendered.filter((notification) => notification.method === 'sendMessage').every((notification) => notification.params.text.length > 3000)).toBe(true);
   });
 });

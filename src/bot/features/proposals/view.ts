@@ -6,6 +6,7 @@ import { applyProposalAction } from '../../../domain/proposals/apply-action.js';
 import type { ProposalAction } from '../../../domain/proposals/lifecycle.js';
 import { getProposalView, listProposalsFor, PROPOSAL_LIST_SIZE, type ProposalView } from '../../../domain/proposals/queries.js';
 import type { AppContext } from '../../context.js';
+import { clip } from '../../limits.js';
 import { kebab, formatTime } from '../triage/case-view.js';
 import { performAs, type WorkflowOutcome } from '../triage/perform.js';
 import { attempt, nameIn } from '../triage/respond.js';
@@ -16,10 +17,6 @@ const TEXT_SHOWN = 3000;
 const HISTORY_SHOWN = 6;
 
 export const stageName = (ctx: AppContext, stage: string) => ctx.t(`proposals-stage-${kebab(stage)}`);
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 export async function proposalText(ctx: AppContext, view: ProposalView): Promise<string> {
   const agencies = await Promise.all(view.agencies.map(async (agency) => `${await nameIn(ctx, agency)}${agency.role === 'CO' ? ctx.t('proposals-co-suffix') : ''}`));

@@ -111,11 +111,25 @@ function render() {
   renderCommandMenu(chat);
 }
 
+/**
+ * Replaces a container's children only when what they show has changed: every delivery, to
+ * any chat, refreshes the whole state, and rebuilding unchanged buttons under the pointer
+ * would lose a click pressed meanwhile. Returns whether it rebuilt them.
+ */
+function renderIfChanged(container, shown, build) {
+  const key = JSON.stringify(shown);
+  if (container.renderedFrom === key) return false;
+  container.renderedFrom = key;
+  container.replaceChildren(...build());
+  return true;
+}
+
 function renderPersonas() {
-  const nav = $('#personas');
-  nav.replaceChildren(
-    ...state.personas.map(({ persona, ...chat }) => {
-      const unread = Math.max(0, botMessageCount(chat) - (seenBotMessages[persona.id] ?? 0));
+  const unreadOf = (persona, chat) => Math.max(0, botMessageCount(chat) - (seenBotMessages[persona.id] ?? 0));
+  const shown = [selectedId, state.personas.map(({ persona, ...chat }) => [persona, unreadOf(persona, chat)])];
+  renderIfChanged($('#personas'), shown, () =>
+    state.personas.map(({ persona, ...chat }) => {
+      const unread = unreadOf(persona, chat);
       return el(
         'button',
         {
@@ -167,16 +181,19 @@ function renderStatus() {
 function renderMessages(chat) {
   const container = $('#messages');
   const stickToBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 80;
-  // Day separators make simulated time jumps ("+1 工作日") visible in the chat.
-  const nodes = [];
-  let lastDay = null;
-  for (const entry of chat ? chat.messages : []) {
-    const day = formatDay(new Date(entry.message.date * 1000));
-    if (day !== lastDay) nodes.push(el('div', { class: 'day-separator', 'data-testid': 'day-separator', text: day }));
-    lastDay = day;
-    nodes.push(renderMessage(entry));
-  }
-  container.replaceChildren(...nodes);
+  const rebuilt = renderIfChanged(container, [selectedId, chat?.messages ?? []], () => {
+    // Day separators make simulated time jumps ("+1 工作日") visible in the chat.
+    const nodes = [];
+    let lastDay = null;
+    for (const entry of chat ? chat.messages : []) {
+      const day = formatDay(new Date(entry.message.date * 1000));
+      if (day !== lastDay) nodes.push(el('div', { class: 'day-separator', 'data-testid': 'day-separator', text: day }));
+      lastDay = day;
+      nodes.push(renderMessage(entry));
+    }
+    return nodes;
+  });
+  if (!rebuilt) return;
   if (stickToBottom || container.dataset.persona !== selectedId) container.scrollTop = container.scrollHeight;
   container.dataset.persona = selectedId ?? '';
 }
