@@ -90,13 +90,23 @@ export function checkOpinionText(config: DomainDeps['config'], text: string): st
   });
 }
 
-/** Refuses when the resident already sent OPINIONS_PER_HOUR opinions in the last hour. */
+/**
+ * Refuses when the resident already sent OPINIONS_PER_HOUR opinions in the last hour, and
+ * says from when they may send again (`time`, HH:mm in the district's time zone).
+ */
 export async function checkOpinionRateLimit(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'>, residentId: number): Promise<void> {
-  const since = new Date(deps.clock.now().getTime() - 3_600_000);
-  const recent = await deps.prisma.opinion.count({ where: { residentId, createdAt: { gte: since } } });
-  if (recent >= deps.config.OPINIONS_PER_HOUR) {
-    throw new DomainError('rate-limited', 'opinion-rate-limited', { limit: deps.config.OPINIONS_PER_HOUR });
-  }
+  const hourMs = 3_600_000;
+  const limit = deps.config.OPINIONS_PER_HOUR;
+  const recent = await deps.prisma.opinion.findMany({
+    where: { residentId, createdAt: { gte: new Date(deps.clock.now().getTime() - hourMs) } },
+    select: { createdAt: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  if (recent.length < limit) return;
+  // Once this one leaves the hour, fewer than `limit` remain in it.
+  const freedAt = new Date(recent[recent.length - limit]!.createdAt.getTime() + hourMs);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: deps.config.TIME_ZONE }).format(freedAt);
+  throw new DomainError('rate-limited', 'opinion-rate-limited', { limit, time });
 }
 
 export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInput): Promise<SubmitOpinionResult> {
