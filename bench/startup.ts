@@ -17,7 +17,9 @@ import { openDatabase } from '../src/db/database.js';
 import { createBotApiEmulator } from '../src/demo/index.js';
 import { seedDemoDistrict } from '../src/domain/seed/demo-district.js';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, 'idle-seconds': { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, 'idle-seconds': { type: 'string', default: '5' }, 'cpu-prof': { type: 'string' } },
+});
 const rounds = Number(values.rounds);
 const idleMs = Number(values['idle-seconds']) * 1000;
 const TOKEN = '434343:STARTUP-bench';
@@ -108,9 +110,14 @@ async function main(): Promise<void> {
   }
 
   const product: Sample[] = [];
+  const bundle: Sample[] = [];
   const floor: Sample[] = [];
+  // --cpu-prof DIR: profiles of the bundle's starts, for finding what start-up spends its time on.
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
   for (let round = 0; round < rounds; round++) {
     product.push(await measure('npm', ['start', '--silent']));
+    // What `npm start` runs after building: the one process a service manager would start.
+    bundle.push(await measure(process.execPath, [...profile, '--enable-source-maps', 'dist/main.mjs']));
     floor.push(await measure(process.execPath, ['bench/floors/minimal-bot.mjs']));
     console.error(`round ${round + 1}/${rounds}: product ${product.at(-1)!.startSeconds.toFixed(2)} s, floor ${floor.at(-1)!.startSeconds.toFixed(2)} s`);
   }
@@ -126,9 +133,11 @@ async function main(): Promise<void> {
   console.log(`\nstart-up, ${new Date().toISOString()}, ${rounds} rounds, medians (targets: start ≤ 2 s, idle RSS ≤ 200 MiB, one node process)\n`);
   console.log('| what | seconds to first getUpdates | idle RSS of the process tree, MiB | processes |');
   console.log('| --- | ---: | ---: | ---: |');
-  console.log(row('`npm start` (PostgreSQL, polling)', product));
+  console.log(row('`npm start` (PostgreSQL, polling; builds, then runs the bundle)', product));
+  console.log(row('`node dist/main.mjs` (the bundle alone)', bundle));
   console.log(row('minimal grammY bot (floor)', floor));
-  console.log(`\nratio (product / floor): start ${(median(product.map((s) => s.startSeconds)) / median(floor.map((s) => s.startSeconds))).toFixed(2)}×, memory ${(median(product.map((s) => s.rssMiB)) / median(floor.map((s) => s.rssMiB))).toFixed(2)}×`);
+  const ratio = (samples: Sample[], of: (sample: Sample) => number) => (median(samples.map(of)) / median(floor.map(of))).toFixed(2);
+  console.log(`\nratio to the floor: npm start ${ratio(product, (s) => s.startSeconds)}× start, ${ratio(product, (s) => s.rssMiB)}× memory; bundle ${ratio(bundle, (s) => s.startSeconds)}× start, ${ratio(bundle, (s) => s.rssMiB)}× memory`);
 }
 
 main().catch((error: unknown) => {

@@ -4,9 +4,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.js';
 
-export const defaultMigrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export const defaultMigrationsDir = projectPath('prisma', 'migrations');
 
 /** The two calls the runner needs, satisfied by PGlite and by a `pg` client alike. */
 export interface SqlRunner {

@@ -1,12 +1,12 @@
 // One Fluent catalogue for the whole product: the bot uses it per update, and the
 // domain renders notifications in each recipient's language with `translate`.
-import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
+import { projectPath } from '../paths.js';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
-export const localesDir = fileURLToPath(new URL('../../locales', import.meta.url));
+export const localesDir = projectPath('locales');
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   dayNumberToIsoDate,
@@ -8,12 +7,13 @@ import {
   isWeekend,
   localDayNumber,
 } from './zoned-date.js';
+import { projectPath } from '../../paths.js';
 
 /** The districts' zone; callers pass it explicitly so a district elsewhere can differ. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** The shipped State Council schedule, found beside this module (src via tsx, or a build that copies it). */
-export const SHIPPED_HOLIDAYS_FILE = fileURLToPath(new URL('./cn-holidays.json', import.meta.url));
+/** The shipped State Council schedule (read from src/ whether the code runs from src/ or from the bundle). */
+export const SHIPPED_HOLIDAYS_FILE = projectPath('src', 'domain', 'calendar', 'cn-holidays.json');
 
 export class CalendarDataError extends Error {
   override readonly name = 'CalendarDataError';
