@@ -919,8 +919,13 @@ proposals-prompt-answer-b = Class B (in a plan, step by step): please type the a
 proposals-prompt-answer-c = Class C (cannot be solved for now): please type the reason.
 proposals-prompt-progress = Please type the implementation progress.
 proposals-choose-lead = Choose the lead agency (主办):
-proposals-choose-co = Choose a co-handling agency (协办), or none:
+proposals-choose-co = Choose the co-handling agencies (协办; several allowed, at most { $max }), then press the button below:
 proposals-no-co = No co-handling agency
+proposals-co-done = Assign ({ $count } co-handling { $count ->
+    [one] agency
+   *[other] agencies
+})
+proposals-co-max = At most { $max } co-handling agencies can be chosen in chat.
 proposals-choose-supervisor = Choose the supervising leader:
 proposals-choose-class = Choose the class of the answer:
 proposals-class-a = A · solved or to be solved this year

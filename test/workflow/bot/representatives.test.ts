@@ -120,6 +120,7 @@ describe.each(backends)('representatives in chat (%s)', (backend) => {
     await admin.press('交办');
     await admin.press('区城市管理局');
     await admin.press('区交通运输委');
+    await admin.press('完成交办（1 个协办单位）');
     expect(admin.texts()).toContain(`建议 ${proposal.number} 已交办。`);
     expect(admin.lastText()).toContain('答复期限：2027-02-26');
 
@@ -187,8 +188,21 @@ describe.each(backends)('representatives in chat (%s)', (backend) => {
     expect(admin.lastText()).toContain(`⭐ 重点建议，领衔督办：${DEMO_PERSONAS.districtAdmin.nameZh}`);
     await admin.press('交办');
     await admin.press('区城市管理局');
-    await admin.press('不设协办单位');
+    expect(admin.inlineButtons().at(-1)).toBe('不设协办单位');
+    // Several co-handling agencies: each press toggles one.
+    await admin.press('区交通运输委');
+    await admin.press('区住房城乡建委');
+    await admin.press('国网永川供电公司');
+    await admin.press('✅ 国网永川供电公司');
+    expect(admin.inlineButtons()).toEqual(expect.arrayContaining(['✅ 区交通运输委', '✅ 区住房城乡建委', '国网永川供电公司']));
+    await admin.press('完成交办（2 个协办单位）');
     expect(admin.texts()).toContain(`建议 ${proposal.number} 已交办。`);
+    const handling = await app.deps.prisma.proposalAgency.findMany({ where: { proposalId: proposal.id }, include: { agency: true }, orderBy: { agencyId: 'asc' } });
+    expect(handling.map((row) => [row.agency.nameZh, row.role]).sort()).toEqual([
+      ['区交通运输委', 'CO'],
+      ['区住房城乡建委', 'CO'],
+      ['区城市管理局', 'LEAD'],
+    ].sort());
     expect(await app.deps.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ stage: 'ASSIGNED', isKey: true });
 
     await world.deliver();

@@ -17,9 +17,18 @@ export const newProposal = defineCallbackData('pn', {});
 export const PROPOSAL_BUTTONS = ['confirm', 'decline', 'withdraw', 'assign', 'markKey', 'answer', 'evaluateFirst', 'progress', 'markImplemented', 'evaluateSecond'] as const;
 export const proposalButton = defineCallbackData('pa', { act: z.enum(PROPOSAL_BUTTONS), id, v: version });
 
-/** Assign: the lead agency, then a co-handling agency (0: none). */
+/** Assign: the lead agency, then co-handling agencies, toggled one by one (`sel`: those chosen so far), then done. */
 export const assignLead = defineCallbackData('pl', { id, v: version, lead: id });
-export const assignCo = defineCallbackData('pc', { id, v: version, lead: id, co: z.coerce.number().int().min(0) });
+/** Co-handling agencies chosen in chat at most: their ids travel in 64 bytes of callback data. */
+export const MAX_CO_AGENCIES_IN_CHAT = 4;
+const agencySelection = z
+  .string()
+  .regex(/^(\d+(\.\d+)*)?$/)
+  .transform((value) => (value ? value.split('.').map(Number) : []))
+  .pipe(z.array(z.number().int().positive()).max(MAX_CO_AGENCIES_IN_CHAT));
+export const packSelection = (ids: readonly number[]) => ids.join('.');
+export const assignCoToggle = defineCallbackData('pc', { id, v: version, lead: id, sel: agencySelection, t: id });
+export const assignCoDone = defineCallbackData('pd', { id, v: version, lead: id, sel: agencySelection });
 /** Mark key: the supervising leader. */
 export const keySupervisor = defineCallbackData('psv', { id, v: version, sup: id });
 /** Answer: the class, then the text. */

@@ -7,7 +7,21 @@ import { activeAgencies } from '../../../domain/staff/index.js';
 import { listSupervisors } from '../../../domain/proposals/queries.js';
 import type { BotContext } from '../../context.js';
 import { nameIn } from '../triage/respond.js';
-import { answerClass, assignCo, assignLead, keySupervisor, newProposal, openProposal, proposalButton, proposalPage, proposalRating, type PROPOSAL_BUTTONS } from './callback-data.js';
+import {
+  answerClass,
+  assignCoDone,
+  assignCoToggle,
+  assignLead,
+  keySupervisor,
+  MAX_CO_AGENCIES_IN_CHAT,
+  newProposal,
+  openProposal,
+  packSelection,
+  proposalButton,
+  proposalPage,
+  proposalRating,
+  type PROPOSAL_BUTTONS,
+} from './callback-data.js';
 import { askProposalText, proposalTextConversation } from './dialogue.js';
 import { performProposalAction, proposalList, showProposal } from './view.js';
 
@@ -78,20 +92,40 @@ privateChats.callbackQuery(proposalButton.filter, async (ctx) => {
   await buttons[act](ctx, id, v);
 });
 
+/** The co-handling choice: every other agency, ✅ on those chosen, each press toggles one; then done. */
+async function showCoAgencyChoice(ctx: BotContext, id: number, v: number, lead: number, chosen: readonly number[]): Promise<void> {
+  const keyboard = new InlineKeyboard();
+  for (const agency of await activeAgencies(ctx.deps)) {
+    if (agency.id === lead) continue;
+    const name = await nameIn(ctx, agency);
+    keyboard.text(chosen.includes(agency.id) ? `✅ ${name}` : name, assignCoToggle.pack({ id, v, lead, sel: packSelection(chosen), t: agency.id })).row();
+  }
+  const done = chosen.length === 0 ? ctx.t('proposals-no-co') : ctx.t('proposals-co-done', { count: chosen.length });
+  keyboard.text(done, assignCoDone.pack({ id, v, lead, sel: packSelection(chosen) }));
+  await ctx.editMessageText(ctx.t('proposals-choose-co', { max: MAX_CO_AGENCIES_IN_CHAT }), { reply_markup: keyboard });
+}
+
 privateChats.callbackQuery(assignLead.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const { id, v, lead } = assignLead.unpack(ctx.callbackQuery.data);
-  const keyboard = new InlineKeyboard().text(ctx.t('proposals-no-co'), assignCo.pack({ id, v, lead, co: 0 })).row();
-  for (const agency of await activeAgencies(ctx.deps)) {
-    if (agency.id !== lead) keyboard.text(await nameIn(ctx, agency), assignCo.pack({ id, v, lead, co: agency.id })).row();
-  }
-  await ctx.editMessageText(ctx.t('proposals-choose-co'), { reply_markup: keyboard });
+  await showCoAgencyChoice(ctx, id, v, lead, []);
 });
 
-privateChats.callbackQuery(assignCo.filter, async (ctx) => {
+privateChats.callbackQuery(assignCoToggle.filter, async (ctx) => {
+  const { id, v, lead, sel, t } = assignCoToggle.unpack(ctx.callbackQuery.data);
+  const chosen = sel.includes(t) ? sel.filter((agencyId) => agencyId !== t) : [...sel, t];
+  if (chosen.length > MAX_CO_AGENCIES_IN_CHAT) {
+    await ctx.answerCallbackQuery({ text: ctx.t('proposals-co-max', { max: MAX_CO_AGENCIES_IN_CHAT }), show_alert: true });
+    return;
+  }
   await ctx.answerCallbackQuery();
-  const { id, v, lead, co } = assignCo.unpack(ctx.callbackQuery.data);
-  await performProposalAction(ctx, id, v, { type: 'assign', leadAgencyId: lead, coAgencyIds: co ? [co] : [] });
+  await showCoAgencyChoice(ctx, id, v, lead, chosen);
+});
+
+privateChats.callbackQuery(assignCoDone.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { id, v, lead, sel } = assignCoDone.unpack(ctx.callbackQuery.data);
+  await performProposalAction(ctx, id, v, { type: 'assign', leadAgencyId: lead, coAgencyIds: sel });
 });
 
 privateChats.callbackQuery(keySupervisor.filter, async (ctx) => {
