@@ -1,4 +1,4 @@
-// `npm run bench:faults`: the fault harness. Real bot processes (`src/main.ts`, webhook mode,
+// `npm run bench:faults`: the fault harness. Real bot processes (`npm start`'s bundle, webhook mode,
 // the production shape for several instances) against the local Bot API emulator, on a
 // PostgreSQL database and a Redis server of its own; residents scripted as people behave
 // (they answer what the bot last asked, and repeat their last action when nothing comes).
@@ -9,7 +9,7 @@
 //
 // Needs PostgreSQL on BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres)
 // and `redis-server` on the PATH; starts and stops everything else itself.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -112,7 +112,7 @@ class BotInstance {
   async start(): Promise<void> {
     const log = openSync(join(workDir, `${this.name}.log`), 'a');
     const webhooksBefore = this.emulator.calls.filter((call) => call.method === 'setWebhook').length;
-    this.process = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    this.process = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
       env: { ...this.env, WEBHOOK_URL: this.webhookUrl, HTTP_PORT: String(this.port), DATA_DIR: join(workDir, this.name) },
       stdio: ['ignore', log, log],
     });
@@ -363,6 +363,9 @@ interface Row {
 }
 
 async function main(): Promise<void> {
+  // The instances run what `npm start` runs: the bundle, built once here.
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
   const databaseName = `minyi_faults_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
