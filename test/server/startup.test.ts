@@ -1,4 +1,4 @@
-// Issue 8, points 5 and 7, from outside: `npm start` (tsx src/main.ts) with a bad setting
+// Issue 8, points 5 and 7, from outside: the program `npm start` runs (src/main.ts, through tsx here) with a bad setting
 // stops with one sentence naming the variable, exit code 1 and no stack trace; a service
 // that does not answer is reported within 15 s (and retried); the CLI refuses to open the
 // data folder a running bot holds.
