@@ -1,12 +1,32 @@
-// Runs once per `vitest run`: migrates the PostgreSQL template that test files copy.
+// Runs once per `vitest run`: migrates the PostgreSQL template that test files copy, and
+// the PGlite snapshot that PGlite test databases load.
+import { existsSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { applyMigrations } from '../../src/db/migrate.js';
-import { databaseUrl, templateName, withAdmin } from './postgres.js';
+import { databaseUrl, pgliteSnapshotFile, templateName, withAdmin } from './postgres.js';
+
+/** One per migration set, kept in the temporary folder (runs in parallel write it alike: the rename is atomic). */
+async function writePgliteSnapshot(): Promise<void> {
+  const file = await pgliteSnapshotFile();
+  if (existsSync(file)) return;
+  const pglite = new PGlite('memory://');
+  try {
+    await applyMigrations({ query: (text, params) => pglite.query(text, params) as never, exec: (text) => pglite.exec(text) });
+    const partial = `${file}.${process.pid}`;
+    await writeFile(partial, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+    await rename(partial, file);
+  } finally {
+    await pglite.close();
+  }
+}
 
 /** Serialises set-up between runs that start at the same time (several developers' shells, CI). */
 const setupLock = 7_746_001;
 
 export default async function setup(): Promise<void> {
+  await writePgliteSnapshot();
   const template = await templateName();
   await withAdmin(async (admin) => {
     await admin.query('SELECT pg_advisory_lock($1)', [setupLock]);

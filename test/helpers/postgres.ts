@@ -1,6 +1,9 @@
 // PostgreSQL for tests: one template database migrated once per suite run, and a
 // fresh copy of it per test file (CREATE DATABASE … TEMPLATE is much faster than migrating).
+// PGlite likewise: a migrated data folder saved once, loaded by each test database.
 import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { readMigrations } from '../../src/db/migrate.js';
 
@@ -12,10 +15,18 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-export async function templateName(): Promise<string> {
+async function migrationsHash(): Promise<string> {
   const migrations = await readMigrations();
-  const hash = createHash('sha256').update(migrations.map((m) => m.checksum).join()).digest('hex');
-  return `minyi_template_${hash.slice(0, 12)}`;
+  return createHash('sha256').update(migrations.map((m) => m.checksum).join()).digest('hex').slice(0, 12);
+}
+
+export async function templateName(): Promise<string> {
+  return `minyi_template_${await migrationsHash()}`;
+}
+
+/** The migrated PGlite data folder (a tar of `dumpDataDir`) that PGlite test databases start from; written by global set-up. */
+export async function pgliteSnapshotFile(): Promise<string> {
+  return join(tmpdir(), `minyi-pglite-${await migrationsHash()}.tar`);
 }
 
 export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
