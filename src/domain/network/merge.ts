@@ -2,7 +2,7 @@
 // the rows that differ, one INSERT of the new ones and one UPDATE that deactivates what the
 // file no longer lists within the importer's reach. What no statement touches stays as it
 // is, so importing the same file twice changes nothing.
-import { newInvitationCode } from '../staff/invitations.js';
+import { newInvitationCodes } from '../staff/invitations.js';
 import type { Tx } from '../deps.js';
 import { execStatements, type ImportScope } from './checks.js';
 import type { SheetKind } from './sheets.js';
@@ -206,25 +206,28 @@ async function issueInvitations(tx: Tx, input: MergeInput, ts: (index: number) =
        AND NOT EXISTS (SELECT 1 FROM "StaffRole" r WHERE r."personId" = i."personId" AND r."revokedAt" IS NULL)`,
     input.now.toISOString(),
   );
-  const wanted = await tx.$queryRawUnsafe<{ role_id: number }[]>(
-    `SELECT DISTINCT ON (sp.person_id) r.id AS role_id FROM staff_people sp JOIN "StaffRole" r ON r.code = sp.code JOIN "Person" p ON p.id = sp.person_id
-     WHERE p."chatId" IS NULL AND p."erasedAt" IS NULL AND r."revokedAt" IS NULL
-       AND NOT EXISTS (SELECT 1 FROM "StaffInvitation" i WHERE i."personId" = sp.person_id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" > ${ts(1)})
-     ORDER BY sp.person_id, sp."row"`,
+  // The invitees stay in the database; only their number comes back, for as many codes.
+  await tx.$executeRawUnsafe(
+    `CREATE TEMP TABLE invitees ON COMMIT DROP AS
+     SELECT row_number() OVER (ORDER BY person_id) AS n, role_id FROM (
+       SELECT DISTINCT ON (sp.person_id) sp.person_id, r.id AS role_id FROM staff_people sp JOIN "StaffRole" r ON r.code = sp.code JOIN "Person" p ON p.id = sp.person_id
+       WHERE p."chatId" IS NULL AND p."erasedAt" IS NULL AND r."revokedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM "StaffInvitation" i WHERE i."personId" = sp.person_id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" > ${ts(1)})
+       ORDER BY sp.person_id, sp."row") first_roles`,
     input.now.toISOString(),
   );
-  if (wanted.length === 0) return 0;
+  const [{ count } = { count: 0 }] = await tx.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM invitees`);
+  if (count === 0) return 0;
   await tx.$executeRawUnsafe(
     `INSERT INTO "StaffInvitation"(code, kind, "stationId", "agencyId", "regionId", "personId", "createdById", "expiresAt", "createdAt")
-     SELECT u.code, r.kind, r."stationId", r."agencyId", r."regionId", r."personId", $3::int, ${ts(4)}, ${ts(5)}
-     FROM unnest($1::int[], $2::text[]) AS u(role_id, code) JOIN "StaffRole" r ON r.id = u.role_id`,
-    wanted.map((row) => row.role_id),
-    wanted.map(() => newInvitationCode()),
+     SELECT c.code, r.kind, r."stationId", r."agencyId", r."regionId", r."personId", $2::int, ${ts(3)}, ${ts(4)}
+     FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS c(code, n) JOIN invitees v ON v.n = c.n JOIN "StaffRole" r ON r.id = v.role_id`,
+    newInvitationCodes(count).join(' '),
     input.actorId,
     input.invitationExpiresAt.toISOString(),
     input.now.toISOString(),
   );
-  return wanted.length;
+  return count;
 }
 
 /**
