@@ -44,6 +44,9 @@ export async function importNetwork(deps: Pick<DomainDeps, 'prisma' | 'clock' | 
   try {
     return await deps.prisma.$transaction(
       async (tx) => {
+        // Each statement runs once, on tables made moments ago: compiling it (JIT, when the
+        // planner's estimate is high) took longer than running it.
+        await tx.$executeRawUnsafe('SET LOCAL jit = off');
         await createStagingTables(tx);
         const staging = new StagingWriter(tx);
         const issues: ImportIssue[] = [];
