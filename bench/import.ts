@@ -140,7 +140,7 @@ try {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString() });
-  const deps = { prisma: db.prisma, clock: systemClock, config: loadConfig({ LOG_LEVEL: 'silent' }) };
+  const deps = { db, prisma: db.prisma, clock: systemClock, config: loadConfig({ LOG_LEVEL: 'silent' }) };
   try {
     const baseline = process.memoryUsage().rss;
     let sampler = rssSampler();

@@ -3,7 +3,7 @@
 // SQL, and memory stays flat whatever the size. A batch travels as one JSON text (cheaper
 // for the driver than an array parameter per column), and is written while the next one
 // is read.
-import type { Tx } from '../deps.js';
+import type { SqlRunner } from '../../db/migrate.js';
 import { STAGES } from '../calendar/stage-limits.js';
 import type { ParsedRow } from './cells.js';
 import { SHEETS, SHEET_KINDS, type SheetKind } from './sheets.js';
@@ -29,10 +29,10 @@ function stagedValue(kind: SheetKind, key: string, row: ParsedRow): string | nul
   return value === null || value === undefined ? null : String(value);
 }
 
-export async function createStagingTables(tx: Tx): Promise<void> {
+export async function createStagingTables(tx: SqlRunner): Promise<void> {
   for (const kind of SHEET_KINDS) {
     const columns = stagedColumns(kind).map((key) => `"${key}" text`).join(', ');
-    await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${stageTable(kind)} ("row" int NOT NULL, bad boolean NOT NULL, ${columns}) ON COMMIT DROP`);
+    await tx.query(`CREATE TEMP TABLE ${stageTable(kind)} ("row" int NOT NULL, bad boolean NOT NULL, ${columns}) ON COMMIT DROP`);
   }
 }
 
@@ -42,7 +42,7 @@ export class StagingWriter {
   /** The batch being written; the transaction takes one statement at a time. */
   private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly tx: Tx) {}
+  constructor(private readonly tx: SqlRunner) {}
 
   /** `bad`: a row with a failed cell, staged so that other rows' references to it still resolve. */
   async add(kind: SheetKind, rowNumber: number, row: ParsedRow, bad: boolean): Promise<void> {
@@ -56,7 +56,7 @@ export class StagingWriter {
     for (const kind of this.buffers.keys()) await this.flush(kind);
     await this.writing;
     // Statistics for the planner: the checks and the merge join these tables.
-    for (const kind of SHEET_KINDS) await this.tx.$executeRawUnsafe(`ANALYZE ${stageTable(kind)}`);
+    for (const kind of SHEET_KINDS) await this.tx.query(`ANALYZE ${stageTable(kind)}`);
   }
 
   private async flush(kind: SheetKind): Promise<void> {
@@ -66,7 +66,7 @@ export class StagingWriter {
     const keys = stagedColumns(kind);
     const batch = JSON.stringify(buffer.map((entry) => Object.fromEntries([['row', entry.rowNumber], ['bad', entry.bad], ...keys.map((key) => [key, stagedValue(kind, key, entry.row)])])));
     await this.writing;
-    this.writing = this.tx.$executeRawUnsafe(`INSERT INTO ${stageTable(kind)} SELECT * FROM json_populate_recordset(NULL::${stageTable(kind)}, $1::json)`, batch);
+    this.writing = this.tx.query(`INSERT INTO ${stageTable(kind)} SELECT * FROM json_populate_recordset(NULL::${stageTable(kind)}, $1::json)`, [batch]);
     // Awaited by the next flush; a reader that fails first rolls the transaction back anyway.
     this.writing.catch(() => undefined);
   }
