@@ -1,14 +1,13 @@
 // The rows read from the spreadsheet land in temporary tables of the import's transaction,
 // a batch at a time: checks across rows and the merge into the network are then set-based
-// SQL, and memory stays flat whatever the size. A batch travels as one JSON text (cheaper
-// for the driver than an array parameter per column), and is written while the next one
-// is read.
+// SQL, and memory stays flat whatever the size. A batch is one INSERT … SELECT FROM unnest
+// of an array per column, written while the next batch is read.
 import type { SqlRunner } from '../../db/migrate.js';
 import { STAGES } from '../calendar/stage-limits.js';
 import type { ParsedRow } from './cells.js';
 import { SHEETS, SHEET_KINDS, type SheetKind } from './sheets.js';
 
-const BATCH_ROWS = 2_000;
+const BATCH_ROWS = 5_000;
 
 /** The staged columns of a sheet: its own, except that a category's limits become one JSON column. */
 export function stagedColumns(kind: SheetKind): string[] {
@@ -64,9 +63,10 @@ export class StagingWriter {
     if (!buffer?.length) return;
     this.buffers.set(kind, []);
     const keys = stagedColumns(kind);
-    const batch = JSON.stringify(buffer.map((entry) => Object.fromEntries([['row', entry.rowNumber], ['bad', entry.bad], ...keys.map((key) => [key, stagedValue(kind, key, entry.row)])])));
+    const arrays: unknown[] = [buffer.map((entry) => entry.rowNumber), buffer.map((entry) => entry.bad), ...keys.map((key) => buffer.map((entry) => stagedValue(kind, key, entry.row)))];
+    const params = keys.map((_, index) => `$${index + 3}::text[]`).join(', ');
     await this.writing;
-    this.writing = this.tx.query(`INSERT INTO ${stageTable(kind)} SELECT * FROM json_populate_recordset(NULL::${stageTable(kind)}, $1::json)`, [batch]);
+    this.writing = this.tx.query(`INSERT INTO ${stageTable(kind)} SELECT * FROM unnest($1::int[], $2::boolean[], ${params})`, arrays);
     // Awaited by the next flush; a reader that fails first rolls the transaction back anyway.
     this.writing.catch(() => undefined);
   }
