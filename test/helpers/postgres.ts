@@ -18,8 +18,9 @@ export async function templateName(): Promise<string> {
   return `minyi_template_${hash.slice(0, 12)}`;
 }
 
-export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** Runs `work` on a connection of its own to the server's maintenance database (benches pass theirs). */
+export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>, url = adminUrl): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
