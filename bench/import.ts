@@ -8,13 +8,13 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { importNetwork, type ImportResult } from '../src/domain/network/import.js';
 import { enumCell, LIMIT_UNIT_LABELS, REGION_KINDS, STAFF_ROLES, STATION_TIERS } from '../src/domain/network/sheets.js';
 import { writeNetworkWorkbook, type CellValue } from '../src/domain/network/write-workbook.js';
+import { withAdmin } from '../test/helpers/postgres.js';
 
 const { values } = parseArgs({ options: { stations: { type: 'string', default: '20000' } } });
 const stationCount = Number(values.stations);
@@ -104,16 +104,6 @@ function* categories(): Iterable<CellValue[]> {
 
 const sheets = { regions, stations, staff, receptionDays, agencies, categories };
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Samples the resident set size: the high-water mark of a phase. */
 function rssSampler() {
   let peak = process.memoryUsage().rss;
@@ -136,11 +126,11 @@ try {
   await writeNetworkWorkbook(file, (kind) => sheets[kind]());
   console.log(`file: ${stationCount} stations, ${stationCount * 2 + Math.floor(stationCount / 2)} staff, ${stationCount * RECEPTION_DAYS_PER_STATION} reception days; ${mb((await stat(file)).size)} written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`), adminUrl);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString() });
-  const deps = { prisma: db.prisma, clock: systemClock, config: loadConfig({ LOG_LEVEL: 'silent' }) };
+  const deps = { db, prisma: db.prisma, clock: systemClock, config: loadConfig({ LOG_LEVEL: 'silent' }) };
   try {
     const baseline = process.memoryUsage().rss;
     let sampler = rssSampler();
@@ -167,6 +157,6 @@ try {
     await db.close();
   }
 } finally {
-  await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`), adminUrl);
   await rm(dir, { recursive: true, force: true });
 }

@@ -18,6 +18,12 @@ export interface Database {
   prisma: PrismaClient;
   /** Raw SQL for what Prisma does not express well (report aggregates, migrations). */
   sql: SqlRunner;
+  /**
+   * Raw SQL in one transaction on one connection (committed unless `work` throws), for bulk
+   * work such as the network import: Prisma's raw queries cost about 20 ms of CPU per 300 kB
+   * of parameters and keep the last hundred queries' parameters in memory.
+   */
+  transaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -75,6 +81,22 @@ function openPostgres(connectionString: string, onConnectionError: ((error: Erro
       query: async (text, params) => (await pool.query(text, params as unknown[])) as never,
       exec: async (text) => pool.query(text),
     },
+    transaction: async (work) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work({ query: async (text, params) => (await client.query(text, params as unknown[])) as never, exec: (text) => client.query(text) });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A connection that cannot roll back is discarded, not returned to the pool.
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -103,6 +125,7 @@ async function openPglite(dir: string, lock: OpenDatabaseOptions['lock'], snapsh
       query: async (text, params) => (await pglite.query(text, params)) as never,
       exec: async (text) => pglite.exec(text),
     },
+    transaction: (work) => pglite.transaction((tx) => work({ query: async (text, params) => (await tx.query(text, params)) as never, exec: (text) => tx.exec(text) })),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -29,8 +29,9 @@ export async function pgliteSnapshotFile(): Promise<string> {
   return join(tmpdir(), `minyi-pglite-${await migrationsHash()}.tar`);
 }
 
-export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** Runs `work` on a connection of its own to the server's maintenance database (benches pass theirs). */
+export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>, url = adminUrl): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);

@@ -37,6 +37,24 @@ describe.each(backends)('database on %s', (kind) => {
     expect(rows[0]).toEqual({ t: null });
   });
 
+  it('runs raw SQL in one transaction: one session, committed when the work ends, rolled back when it throws', async () => {
+    const made = await db.transaction(async (sql) => {
+      await sql.query('CREATE TEMP TABLE session_only (n int) ON COMMIT DROP');
+      await sql.query('INSERT INTO session_only SELECT * FROM json_populate_recordset(NULL::session_only, $1::json)', [JSON.stringify([{ n: 1 }, { n: 2 }])]);
+      await sql.query(`INSERT INTO "Category"(code, "nameZh", "nameEn") SELECT 'kept-' || n, '留', 'Kept' FROM session_only`);
+      return (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM session_only')).rows[0]!.n;
+    });
+    expect(made).toBe(2);
+    await expect(
+      db.transaction(async (sql) => {
+        await sql.query(`INSERT INTO "Category"(code, "nameZh", "nameEn") VALUES ('dropped', '弃', 'Dropped')`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    const { rows } = await db.sql.query<{ code: string }>(`SELECT code FROM "Category" WHERE code IN ('kept-1', 'kept-2', 'dropped') ORDER BY code`);
+    expect(rows.map((row) => row.code)).toEqual(['kept-1', 'kept-2']);
+  });
+
   it('round-trips a region, station and opinion with its first event', async () => {
     const district = await db.prisma.region.create({ data: { code: 'D1', kind: 'DISTRICT', nameZh: '测试区', nameEn: 'Test' } });
     const station = await db.prisma.station.create({

@@ -62,7 +62,7 @@ describe('a hand-made file with one error of each kind', () => {
     const streetAdmin = await db.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(DEMO_PERSONAS.streetAdmin.telegramId) } });
     const stationsBefore = await db.prisma.station.findMany({ orderBy: { id: 'asc' } });
 
-    const result = await importNetwork({ prisma: db.prisma, clock, config: loadConfig({ LOG_LEVEL: 'silent' }) }, { file, dryRun: false, actorId: streetAdmin.id });
+    const result = await importNetwork({ db, prisma: db.prisma, clock, config: loadConfig({ LOG_LEVEL: 'silent' }) }, { file, dryRun: false, actorId: streetAdmin.id });
     if (result.ok) throw new Error('the import should have been refused');
     expect(result.issues.map(({ sheet, row, columnLetter, key }) => [sheet, row, columnLetter, key])).toEqual([
       ['regions', 2, 'E', 'import-error-unknown-street'],

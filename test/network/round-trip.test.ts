@@ -30,7 +30,7 @@ describe.each(backends)('network spreadsheet on %s', (kind) => {
     await db.destroy();
     await rm(dir, { recursive: true, force: true });
   });
-  const deps = () => ({ prisma: db.prisma, clock, config });
+  const deps = () => ({ db, prisma: db.prisma, clock, config });
 
   it('imports the template as a one-station district, and the same file twice changes nothing', async () => {
     const template = join(dir, 'template.xlsx');

@@ -1,7 +1,7 @@
 // Checks across rows and sheets, in SQL over the staged rows: duplicate codes, references
 // to regions, stations, agencies and representatives that are in neither the file nor the
 // database, and rows outside the importer's part of the network.
-import type { Tx } from '../deps.js';
+import type { SqlRunner } from '../../db/migrate.js';
 import type { SheetKind } from './sheets.js';
 
 /** Who imports: the regions they manage (null: the whole network, as the CLI does). */
@@ -21,8 +21,8 @@ export interface RowIssue {
 }
 
 /** Runs a script statement by statement: PGlite's driver takes one statement per query. */
-export async function execStatements(tx: Tx, script: string): Promise<void> {
-  for (const statement of script.split(/;\s*\n/)) if (statement.trim()) await tx.$executeRawUnsafe(statement);
+export async function execStatements(tx: SqlRunner, script: string): Promise<void> {
+  for (const statement of script.split(/;\s*\n/)) if (statement.trim()) await tx.query(statement);
 }
 
 const STATION_ROLES = `('LIAISON_OFFICER', 'REPRESENTATIVE')`;
@@ -31,7 +31,7 @@ const STATION_ROLES = `('LIAISON_OFFICER', 'REPRESENTATIVE')`;
  * The network as it will be: the file's rows, plus what the database keeps outside the
  * importer's reach (regions are never deactivated, so all of them count).
  */
-async function buildNetworkView(tx: Tx, scope: ImportScope): Promise<void> {
+async function buildNetworkView(tx: SqlRunner, scope: ImportScope): Promise<void> {
   const codes = scope.regionCodes;
   await execStatements(tx, `
     CREATE TEMP TABLE net_regions ON COMMIT DROP AS
@@ -46,7 +46,7 @@ async function buildNetworkView(tx: Tx, scope: ImportScope): Promise<void> {
       SELECT up.code, n.parent, up.depth + 1 FROM up JOIN net_regions n ON n.code = up.ancestor WHERE n.parent IS NOT NULL AND up.depth < 8)
     SELECT code, ancestor FROM up;
     CREATE TEMP TABLE regions_in_scope (code text PRIMARY KEY) ON COMMIT DROP`);
-  if (codes) await tx.$executeRawUnsafe(`INSERT INTO regions_in_scope SELECT DISTINCT code FROM net_region_ancestors WHERE ancestor = ANY($1::text[])`, codes);
+  if (codes) await tx.query(`INSERT INTO regions_in_scope SELECT DISTINCT code FROM net_region_ancestors WHERE ancestor = ANY($1::text[])`, [codes]);
   // Outside the importer's regions, the database's rows stay as they are and may be referred to.
   const outside = (regionCode: string) => (codes ? `${regionCode} IS NULL OR ${regionCode} NOT IN (SELECT code FROM regions_in_scope)` : 'false');
   await execStatements(tx, `
@@ -151,15 +151,15 @@ function checks(scope: ImportScope): { sheet: SheetKind; sql: string }[] {
 }
 
 /** At most `limit` issues, in sheet and row order, and how many there are in all. */
-export async function checkAcrossRows(tx: Tx, scope: ImportScope, limit: number): Promise<{ issues: RowIssue[]; count: number }> {
+export async function checkAcrossRows(tx: SqlRunner, scope: ImportScope, limit: number): Promise<{ issues: RowIssue[]; count: number }> {
   await buildNetworkView(tx, scope);
   const issues: RowIssue[] = [];
   let count = 0;
   for (const check of checks(scope)) {
-    const rows = await tx.$queryRawUnsafe<{ row: number; column: string; key: string; value: string | null; other: string | null }[]>(
+    const rows = (await tx.query<{ row: number; column: string; key: string; value: string | null; other: string | null }>(
       `SELECT "row", "column", key, value, other FROM (${check.sql}) AS issue("row", "column", key, value, other) ORDER BY "row" LIMIT ${limit + 1}`,
-    );
-    count += rows.length > limit ? (await tx.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM (${check.sql}) AS issue`))[0]!.total : rows.length;
+    )).rows;
+    count += rows.length > limit ? (await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM (${check.sql}) AS issue`)).rows[0]!.total : rows.length;
     for (const row of rows.slice(0, Math.max(0, limit - issues.length))) {
       issues.push({ sheet: check.sheet, row: row.row, column: row.column, key: row.key, vars: { value: row.value ?? '', other: row.other ?? '' } });
     }

@@ -2,6 +2,7 @@
 // every cell and row, and when nothing is wrong applies it in one transaction. A dry run (and
 // any error) rolls the transaction back: nothing is written.
 import type { Readable } from 'node:stream';
+import type { AppDeps } from '../../deps.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { ADMIN_ROLE_KINDS } from '../staff/scope.js';
@@ -38,57 +39,60 @@ class RollBack extends Error {
   }
 }
 
-export async function importNetwork(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'>, input: ImportInput): Promise<ImportResult> {
+/**
+ * The import is set-based SQL on temporary tables from start to end, so it runs on a raw
+ * session of its own rather than through Prisma (see Database.transaction).
+ */
+export async function importNetwork(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'> & Pick<AppDeps, 'db'>, input: ImportInput): Promise<ImportResult> {
   const scope = input.actorId === undefined ? { regionCodes: null, districtWide: true } : await importerScope(deps, input.actorId);
   const now = deps.clock.now();
   try {
-    return await deps.prisma.$transaction(
-      async (tx) => {
-        await createStagingTables(tx);
-        const staging = new StagingWriter(tx);
-        const issues: ImportIssue[] = [];
-        let issueCount = 0;
-        const columns = new Map<SheetKind, ReadonlyMap<string, number>>();
-        const rows = Object.fromEntries(Object.keys(SHEETS).map((kind) => [kind, 0])) as Record<SheetKind, number>;
-        const locate = (issue: RowIssue): ImportIssue => {
-          const spec = SHEETS[issue.sheet];
-          const column = spec.columns.find((candidate) => candidate.key === issue.column) ?? spec.columns[0]!;
-          const index = columns.get(issue.sheet)?.get(column.key);
-          return { ...issue, columnLetter: index === undefined ? '?' : columnLetter(index), header: headerText(column) };
-        };
-        const report = (issue: RowIssue) => {
-          issueCount++;
-          if (issues.length < MAX_ISSUES) issues.push(locate(issue));
-        };
+    return await deps.db.transaction(async (tx) => {
+      // Each statement runs once, on tables made moments ago: compiling it (JIT, when the
+      // planner's estimate is high) took longer than running it.
+      await tx.query('SET LOCAL jit = off');
+      await createStagingTables(tx);
+      const staging = new StagingWriter(tx);
+      const issues: ImportIssue[] = [];
+      let issueCount = 0;
+      const columns = new Map<SheetKind, ReadonlyMap<string, number>>();
+      const rows = Object.fromEntries(Object.keys(SHEETS).map((kind) => [kind, 0])) as Record<SheetKind, number>;
+      const locate = (issue: RowIssue): ImportIssue => {
+        const spec = SHEETS[issue.sheet];
+        const column = spec.columns.find((candidate) => candidate.key === issue.column) ?? spec.columns[0]!;
+        const index = columns.get(issue.sheet)?.get(column.key);
+        return { ...issue, columnLetter: index === undefined ? '?' : columnLetter(index), header: headerText(column) };
+      };
+      const report = (issue: RowIssue) => {
+        issueCount++;
+        if (issues.length < MAX_ISSUES) issues.push(locate(issue));
+      };
 
-        for await (const event of readNetworkWorkbook(input.file)) {
-          if (event.type === 'sheet') columns.set(event.spec.kind, event.columns);
-          else if (event.type === 'missing-column') report({ sheet: event.spec.kind, row: 1, column: event.column, key: 'import-error-missing-column', vars: {} });
-          else {
-            for (const issue of event.issues) report({ sheet: event.spec.kind, row: event.rowNumber, ...issue });
-            rows[event.spec.kind]++;
-            await staging.add(event.spec.kind, event.rowNumber, event.row, event.issues.length > 0);
-          }
+      for await (const event of readNetworkWorkbook(input.file)) {
+        if (event.type === 'sheet') columns.set(event.spec.kind, event.columns);
+        else if (event.type === 'missing-column') report({ sheet: event.spec.kind, row: 1, column: event.column, key: 'import-error-missing-column', vars: {} });
+        else {
+          for (const issue of event.issues) report({ sheet: event.spec.kind, row: event.rowNumber, ...issue });
+          rows[event.spec.kind]++;
+          await staging.add(event.spec.kind, event.rowNumber, event.row, event.issues.length > 0);
         }
-        await staging.flushAll();
-        const across = await checkAcrossRows(tx, scope, MAX_ISSUES);
-        for (const issue of across.issues) report(issue);
-        issueCount += across.count - across.issues.length;
-        if (issueCount > 0) throw new RollBack({ ok: false, issues: sortIssues(issues), issueCount });
+      }
+      await staging.flushAll();
+      const across = await checkAcrossRows(tx, scope, MAX_ISSUES);
+      for (const issue of across.issues) report(issue);
+      issueCount += across.count - across.issues.length;
+      if (issueCount > 0) throw new RollBack({ ok: false, issues: sortIssues(issues), issueCount });
 
-        const merged = await mergeNetwork(tx, {
-          scope,
-          now,
-          actorId: input.actorId ?? null,
-          invitationExpiresAt: new Date(now.getTime() + deps.config.INVITATION_TTL_HOURS * 3_600_000),
-        });
-        const result: ImportResult = { ok: true, dryRun: input.dryRun, ...merged, rows };
-        if (input.dryRun) throw new RollBack(result);
-        return result;
-      },
-      // A city-sized file takes tens of seconds; nothing else waits on this transaction's rows.
-      { timeout: 30 * 60_000, maxWait: 60_000 },
-    );
+      const merged = await mergeNetwork(tx, {
+        scope,
+        now,
+        actorId: input.actorId ?? null,
+        invitationExpiresAt: new Date(now.getTime() + deps.config.INVITATION_TTL_HOURS * 3_600_000),
+      });
+      const result: ImportResult = { ok: true, dryRun: input.dryRun, ...merged, rows };
+      if (input.dryRun) throw new RollBack(result);
+      return result;
+    });
   } catch (error) {
     if (error instanceof RollBack) return error.result;
     throw error;

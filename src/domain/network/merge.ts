@@ -2,8 +2,8 @@
 // the rows that differ, one INSERT of the new ones and one UPDATE that deactivates what the
 // file no longer lists within the importer's reach. What no statement touches stays as it
 // is, so importing the same file twice changes nothing.
-import { newInvitationCode } from '../staff/invitations.js';
-import type { Tx } from '../deps.js';
+import { newInvitationCodes } from '../staff/invitations.js';
+import type { SqlRunner } from '../../db/migrate.js';
 import { execStatements, type ImportScope } from './checks.js';
 import type { SheetKind } from './sheets.js';
 
@@ -33,11 +33,11 @@ interface Counted {
   sample: string[];
 }
 
-async function counted(tx: Tx, statement: string, ...params: unknown[]): Promise<Counted> {
-  const [row] = await tx.$queryRawUnsafe<{ n: number; sample: string[] | null }[]>(
+async function counted(tx: SqlRunner, statement: string, params: unknown[] = []): Promise<Counted> {
+  const [row] = (await tx.query<{ n: number; sample: string[] | null }>(
     `WITH x AS (${statement}) SELECT count(*)::int AS n, (array_agg(label ORDER BY label))[1:${SAMPLE}] AS sample FROM x`,
-    ...params,
-  );
+    params,
+  )).rows;
   return { n: row!.n, sample: row!.sample ?? [] };
 }
 
@@ -50,13 +50,13 @@ function changes(added: Counted[], changed: Counted[], deactivated: Counted[]): 
   };
 }
 
-export async function mergeNetwork(tx: Tx, input: MergeInput): Promise<{ changes: NetworkChanges; invitationsIssued: number }> {
+export async function mergeNetwork(tx: SqlRunner, input: MergeInput): Promise<{ changes: NetworkChanges; invitationsIssued: number }> {
   const now = input.now.toISOString();
   const ts = (index: number) => `($${index}::timestamptz AT TIME ZONE 'UTC')`;
   const regions = await mergeRegions(tx);
   const scoped = input.scope.regionCodes !== null;
-  await tx.$executeRawUnsafe(`CREATE TEMP TABLE scope_region_ids (id int PRIMARY KEY) ON COMMIT DROP`);
-  if (scoped) await tx.$executeRawUnsafe(`INSERT INTO scope_region_ids SELECT id FROM "Region" WHERE code IN (SELECT code FROM regions_in_scope)`);
+  await tx.query(`CREATE TEMP TABLE scope_region_ids (id int PRIMARY KEY) ON COMMIT DROP`);
+  if (scoped) await tx.query(`INSERT INTO scope_region_ids SELECT id FROM "Region" WHERE code IN (SELECT code FROM regions_in_scope)`);
   const inScope = (regionId: string) => (scoped ? `${regionId} IN (SELECT id FROM scope_region_ids)` : 'true');
   const inScopeOrWide = (regionId: string) => `(${inScope(regionId)}${input.scope.districtWide ? ` OR ${regionId} IS NULL` : ''})`;
 
@@ -85,7 +85,7 @@ export async function mergeNetwork(tx: Tx, input: MergeInput): Promise<{ changes
 }
 
 /** Parents before children: districts, then streets and towns, then communities and villages. */
-async function mergeRegions(tx: Tx): Promise<SheetChanges> {
+async function mergeRegions(tx: SqlRunner): Promise<SheetChanges> {
   const added: Counted[] = [];
   const changed: Counted[] = [];
   for (const level of [['DISTRICT'], ['STREET', 'TOWN'], ['COMMUNITY', 'VILLAGE']]) {
@@ -94,12 +94,12 @@ async function mergeRegions(tx: Tx): Promise<SheetChanges> {
          FROM stage_regions s LEFT JOIN "Region" p ON p.code = s.parent
          WHERE t.code = s.code AND s.kind = ANY($1::text[])
            AND (t.kind::text, t."nameZh", t."nameEn", t."parentId", t."timeZone") IS DISTINCT FROM (s.kind, s."nameZh", s."nameEn", p.id, coalesce(s."timeZone", t."timeZone"))
-         RETURNING t.code AS label`, level),
+         RETURNING t.code AS label`, [level]),
     );
     added.push(
       await counted(tx, `INSERT INTO "Region"(code, kind, "nameZh", "nameEn", "parentId", "timeZone")
          SELECT s.code, s.kind::"RegionKind", s."nameZh", s."nameEn", p.id, coalesce(s."timeZone", 'Asia/Shanghai') FROM stage_regions s LEFT JOIN "Region" p ON p.code = s.parent
-         WHERE s.kind = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM "Region" t WHERE t.code = s.code) RETURNING code AS label`, level),
+         WHERE s.kind = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM "Region" t WHERE t.code = s.code) RETURNING code AS label`, [level]),
     );
   }
   // Regions have no active flag and hold history: a region the file leaves out stays.
@@ -107,7 +107,7 @@ async function mergeRegions(tx: Tx): Promise<SheetChanges> {
 }
 
 /** Homes first, so that the stations and points of a new home find it. */
-async function mergeStations(tx: Tx, deactivateWithin: string): Promise<SheetChanges> {
+async function mergeStations(tx: SqlRunner, deactivateWithin: string): Promise<SheetChanges> {
   const added: Counted[] = [];
   const changed: Counted[] = [];
   const values = `s.tier::"StationTier", s."nameZh", s."nameEn", r.id, h.id, s."addressZh", s."addressEn", s.latitude::float8, s.longitude::float8, s."hoursZh", s."hoursEn", s.phone`;
@@ -135,16 +135,16 @@ async function mergeStations(tx: Tx, deactivateWithin: string): Promise<SheetCha
  * is created to hold the role until they accept their invitation.
  */
 async function mergeStaff(
-  tx: Tx,
+  tx: SqlRunner,
   input: MergeInput & { ts: (index: number) => string; inScopeOrWide: (regionId: string) => string },
 ): Promise<SheetChanges> {
   const { ts } = input;
   const now = input.now.toISOString();
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "Person"("telegramId", "displayName", phone, "representativeLevel", "updatedAt")
      SELECT DISTINCT ON ("telegramId") "telegramId"::bigint, name, phone, level, ${ts(1)} FROM stage_staff WHERE "telegramId" IS NOT NULL ORDER BY "telegramId", "row"
      ON CONFLICT ("telegramId") DO NOTHING`,
-    now,
+    [now],
   );
   await execStatements(tx, `
     CREATE TEMP TABLE staff_people ON COMMIT DROP AS
@@ -152,10 +152,10 @@ async function mergeStaff(
     FROM stage_staff s LEFT JOIN "Person" p ON p."telegramId" = s."telegramId"::bigint LEFT JOIN "StaffRole" r ON r.code = s.code;
     UPDATE staff_people SET person_id = nextval(pg_get_serial_sequence('"Person"', 'id')) WHERE new_person;
     CREATE INDEX ON staff_people (code)`);
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "Person"(id, "displayName", phone, "representativeLevel", "updatedAt")
      SELECT sp.person_id, s.name, s.phone, s.level, ${ts(1)} FROM staff_people sp JOIN stage_staff s ON s.code = sp.code WHERE sp.new_person`,
-    now,
+    [now],
   );
   // The first row of a person says their name, phone and level.
   await execStatements(tx, `
@@ -171,7 +171,7 @@ async function mergeStaff(
       CASE WHEN s.role IN ${STATION_ROLES} THEN st.id END, CASE WHEN s.role = 'AGENCY_HANDLER' THEN ag.id END, CASE WHEN s.role IN ('STREET_ADMIN', 'DISTRICT_ADMIN') THEN rg.id END`;
   const from = `stage_staff s JOIN staff_people sp ON sp.code = s.code
       LEFT JOIN "Station" st ON st.code = s.scope LEFT JOIN "Agency" ag ON ag.code = s.scope LEFT JOIN "Region" rg ON rg.code = s.scope`;
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `WITH x AS (
        UPDATE "StaffRole" t SET ("personId", kind, "stationId", "agencyId", "regionId", "revokedAt") = (${scopeColumns}, NULL)
        FROM ${from} WHERE t.code = s.code AND (t."personId", t.kind, t."stationId", t."agencyId", t."regionId", t."revokedAt") IS DISTINCT FROM (${scopeColumns}, NULL)
@@ -183,7 +183,7 @@ async function mergeStaff(
     tx,
     `INSERT INTO "StaffRole"(code, "personId", kind, "stationId", "agencyId", "regionId", "grantedById", "createdAt")
      SELECT s.code, ${scopeColumns}, ${input.actorId ?? 'NULL'}::int, ${ts(1)} FROM ${from} WHERE sp.new_role RETURNING code AS label`,
-    now,
+    [now],
   );
   const region = `coalesce((SELECT "regionId" FROM "Station" WHERE id = t."stationId"), (SELECT "regionId" FROM "Agency" WHERE id = t."agencyId"), t."regionId")`;
   const deactivated = await counted(
@@ -191,7 +191,7 @@ async function mergeStaff(
     `UPDATE "StaffRole" t SET "revokedAt" = ${ts(1)} WHERE t."revokedAt" IS NULL AND ${input.inScopeOrWide(region)}
        AND (t.kind <> 'DISTRICT_ADMIN' OR ${input.scope.districtWide}) AND t."personId" IS DISTINCT FROM ${input.actorId ?? 'NULL'}::int
        AND NOT EXISTS (SELECT 1 FROM stage_staff s WHERE s.code = t.code) RETURNING t.code AS label`,
-    now,
+    [now],
   );
   return changes([added], [changed], [deactivated]);
 }
@@ -200,38 +200,38 @@ async function mergeStaff(
  * One open invitation per imported person not yet reachable on Telegram; invitations of
  * people left with no role are revoked.
  */
-async function issueInvitations(tx: Tx, input: MergeInput, ts: (index: number) => string): Promise<number> {
-  await tx.$executeRawUnsafe(
+async function issueInvitations(tx: SqlRunner, input: MergeInput, ts: (index: number) => string): Promise<number> {
+  await tx.query(
     `UPDATE "StaffInvitation" i SET "revokedAt" = ${ts(1)} WHERE i."personId" IS NOT NULL AND i."usedAt" IS NULL AND i."revokedAt" IS NULL
        AND NOT EXISTS (SELECT 1 FROM "StaffRole" r WHERE r."personId" = i."personId" AND r."revokedAt" IS NULL)`,
-    input.now.toISOString(),
+    [input.now.toISOString()],
   );
-  const wanted = await tx.$queryRawUnsafe<{ role_id: number }[]>(
-    `SELECT DISTINCT ON (sp.person_id) r.id AS role_id FROM staff_people sp JOIN "StaffRole" r ON r.code = sp.code JOIN "Person" p ON p.id = sp.person_id
-     WHERE p."chatId" IS NULL AND p."erasedAt" IS NULL AND r."revokedAt" IS NULL
-       AND NOT EXISTS (SELECT 1 FROM "StaffInvitation" i WHERE i."personId" = sp.person_id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" > ${ts(1)})
-     ORDER BY sp.person_id, sp."row"`,
-    input.now.toISOString(),
+  // The invitees stay in the database; only their number comes back, for as many codes.
+  await tx.query(
+    `CREATE TEMP TABLE invitees ON COMMIT DROP AS
+     SELECT row_number() OVER (ORDER BY person_id) AS n, role_id FROM (
+       SELECT DISTINCT ON (sp.person_id) sp.person_id, r.id AS role_id FROM staff_people sp JOIN "StaffRole" r ON r.code = sp.code JOIN "Person" p ON p.id = sp.person_id
+       WHERE p."chatId" IS NULL AND p."erasedAt" IS NULL AND r."revokedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM "StaffInvitation" i WHERE i."personId" = sp.person_id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" > ${ts(1)})
+       ORDER BY sp.person_id, sp."row") first_roles`,
+    [input.now.toISOString()],
   );
-  if (wanted.length === 0) return 0;
-  await tx.$executeRawUnsafe(
+  const [{ count } = { count: 0 }] = (await tx.query<{ count: number }>(`SELECT count(*)::int AS count FROM invitees`)).rows;
+  if (count === 0) return 0;
+  await tx.query(
     `INSERT INTO "StaffInvitation"(code, kind, "stationId", "agencyId", "regionId", "personId", "createdById", "expiresAt", "createdAt")
-     SELECT u.code, r.kind, r."stationId", r."agencyId", r."regionId", r."personId", $3::int, ${ts(4)}, ${ts(5)}
-     FROM unnest($1::int[], $2::text[]) AS u(role_id, code) JOIN "StaffRole" r ON r.id = u.role_id`,
-    wanted.map((row) => row.role_id),
-    wanted.map(() => newInvitationCode()),
-    input.actorId,
-    input.invitationExpiresAt.toISOString(),
-    input.now.toISOString(),
+     SELECT c.code, r.kind, r."stationId", r."agencyId", r."regionId", r."personId", $2::int, ${ts(3)}, ${ts(4)}
+     FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS c(code, n) JOIN invitees v ON v.n = c.n JOIN "StaffRole" r ON r.id = v.role_id`,
+    [newInvitationCodes(count).join(' '), input.actorId, input.invitationExpiresAt.toISOString(), input.now.toISOString()],
   );
-  return wanted.length;
+  return count;
 }
 
 /**
  * Reception days are a schedule, keyed by station, representative and start. Future days the
  * file leaves out are removed; past ones are history and stay.
  */
-async function mergeReceptionDays(tx: Tx, now: string, ts: (index: number) => string, stationInScope: string): Promise<SheetChanges> {
+async function mergeReceptionDays(tx: SqlRunner, now: string, ts: (index: number) => string, stationInScope: string): Promise<SheetChanges> {
   await execStatements(tx, `
     CREATE TEMP TABLE station_zone ON COMMIT DROP AS
     SELECT DISTINCT ON (a.code) a.code AS region, d."timeZone" AS zone FROM net_region_ancestors a JOIN "Region" d ON d.code = a.ancestor AND d.kind = 'DISTRICT' ORDER BY a.code;
@@ -252,7 +252,7 @@ async function mergeReceptionDays(tx: Tx, now: string, ts: (index: number) => st
   );
   // Counted before the insert, to name the new days in the district's local time as the file does.
   const added = await counted(tx, `SELECT label FROM reception n WHERE NOT EXISTS (SELECT 1 FROM "ReceptionDay" t WHERE ${match})`);
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "ReceptionDay"("stationId", "representativeId", "startsAt", "endsAt", "noteZh", "noteEn")
      SELECT station_id, representative_id, starts_at, ends_at, note_zh, note_en FROM reception n WHERE NOT EXISTS (SELECT 1 FROM "ReceptionDay" t WHERE ${match})`,
   );
@@ -260,7 +260,7 @@ async function mergeReceptionDays(tx: Tx, now: string, ts: (index: number) => st
     tx,
     `DELETE FROM "ReceptionDay" t USING "Station" st WHERE st.id = t."stationId" AND ${stationInScope} AND t."startsAt" >= ${ts(1)}
        AND NOT EXISTS (SELECT 1 FROM reception n WHERE ${match}) RETURNING st.code || ' ' || to_char(t."startsAt", 'YYYY-MM-DD HH24:MI') AS label`,
-    now,
+    [now],
   );
   return changes([added], [changed], [removed]);
 }

@@ -1,10 +1,16 @@
-// Streams the district spreadsheet row by row (exceljs's streaming reader), so a city-sized
-// file never sits in memory whole. Sheets are told by their header, not their name: the
-// streaming reader may meet a sheet before the list of names.
+// Streams the district spreadsheet row by row, so a city-sized file never sits in memory
+// whole. Sheets are told by their header, not their name, so that an office may rename them.
+// A stream (a file sent in chat) is first written to a temporary file: the reader needs the
+// zip's directory, at its end.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { pipeline } from 'node:stream/promises';
 import { cellText, parseRow, type CellIssue, type ParsedRow } from './cells.js';
 import { columnIndex, sheetOfHeader, type SheetSpec } from './sheets.js';
+import { readXlsxSheets } from './xlsx-rows.js';
 
 export type WorkbookEvent =
   | { type: 'sheet'; spec: SheetSpec; columns: ReadonlyMap<string, number> }
@@ -12,25 +18,31 @@ export type WorkbookEvent =
   | { type: 'missing-column'; spec: SheetSpec; column: string };
 
 export async function* readNetworkWorkbook(input: Readable | string): AsyncGenerator<WorkbookEvent> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  // exceljs reads a sheet's name from workbook.xml, which many writers (exceljs itself among them)
-  // put after the sheets: without this empty model it fails on such a file.
-  (reader as unknown as { model: { sheets: unknown[] } }).model = { sheets: [] };
-  for await (const worksheet of reader) {
+  if (typeof input === 'string') {
+    yield* readFile(input);
+    return;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'minyi-import-'));
+  try {
+    const file = join(dir, 'network.xlsx');
+    await pipeline(input, createWriteStream(file));
+    yield* readFile(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function* readFile(file: string): AsyncGenerator<WorkbookEvent> {
+  for await (const worksheet of readXlsxSheets(file)) {
     let spec: SheetSpec | undefined;
     let columns = new Map<string, number>();
-    let skipped = false;
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      if (skipped) continue;
-      const values = Array.from(row.values as unknown[], cellText);
+    for await (const row of worksheet) {
+      const values = Array.from(row.values, cellText);
       if (!spec) {
         if (values.every((value) => value === '')) continue;
         spec = sheetOfHeader(values.find((value) => value !== '') ?? '');
         // A sheet of the office's own notes (or the template's read-me) is passed over.
-        if (!spec) {
-          skipped = true;
-          continue;
-        }
+        if (!spec) break;
         columns = columnIndex(spec, values);
         for (const column of spec.columns) if (column.required && !columns.has(column.key)) yield { type: 'missing-column', spec, column: column.key };
         yield { type: 'sheet', spec, columns };

@@ -1,7 +1,8 @@
 // The rows read from the spreadsheet land in temporary tables of the import's transaction,
-// a batch at a time (one INSERT … SELECT FROM unnest per batch): checks across rows and the
-// merge into the network are then set-based SQL, and memory stays flat whatever the size.
-import type { Tx } from '../deps.js';
+// a batch at a time: checks across rows and the merge into the network are then set-based
+// SQL, and memory stays flat whatever the size. A batch is one INSERT … SELECT FROM unnest
+// of an array per column, written while the next batch is read.
+import type { SqlRunner } from '../../db/migrate.js';
 import { STAGES } from '../calendar/stage-limits.js';
 import type { ParsedRow } from './cells.js';
 import { SHEETS, SHEET_KINDS, type SheetKind } from './sheets.js';
@@ -27,18 +28,20 @@ function stagedValue(kind: SheetKind, key: string, row: ParsedRow): string | nul
   return value === null || value === undefined ? null : String(value);
 }
 
-export async function createStagingTables(tx: Tx): Promise<void> {
+export async function createStagingTables(tx: SqlRunner): Promise<void> {
   for (const kind of SHEET_KINDS) {
     const columns = stagedColumns(kind).map((key) => `"${key}" text`).join(', ');
-    await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${stageTable(kind)} ("row" int NOT NULL, bad boolean NOT NULL, ${columns}) ON COMMIT DROP`);
+    await tx.query(`CREATE TEMP TABLE ${stageTable(kind)} ("row" int NOT NULL, bad boolean NOT NULL, ${columns}) ON COMMIT DROP`);
   }
 }
 
 /** Buffers rows per sheet and writes each full batch. */
 export class StagingWriter {
   private readonly buffers = new Map<SheetKind, { rowNumber: number; bad: boolean; row: ParsedRow }[]>();
+  /** The batch being written; the transaction takes one statement at a time. */
+  private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly tx: Tx) {}
+  constructor(private readonly tx: SqlRunner) {}
 
   /** `bad`: a row with a failed cell, staged so that other rows' references to it still resolve. */
   async add(kind: SheetKind, rowNumber: number, row: ParsedRow, bad: boolean): Promise<void> {
@@ -50,8 +53,9 @@ export class StagingWriter {
 
   async flushAll(): Promise<void> {
     for (const kind of this.buffers.keys()) await this.flush(kind);
+    await this.writing;
     // Statistics for the planner: the checks and the merge join these tables.
-    for (const kind of SHEET_KINDS) await this.tx.$executeRawUnsafe(`ANALYZE ${stageTable(kind)}`);
+    for (const kind of SHEET_KINDS) await this.tx.query(`ANALYZE ${stageTable(kind)}`);
   }
 
   private async flush(kind: SheetKind): Promise<void> {
@@ -61,6 +65,9 @@ export class StagingWriter {
     const keys = stagedColumns(kind);
     const arrays: unknown[] = [buffer.map((entry) => entry.rowNumber), buffer.map((entry) => entry.bad), ...keys.map((key) => buffer.map((entry) => stagedValue(kind, key, entry.row)))];
     const params = keys.map((_, index) => `$${index + 3}::text[]`).join(', ');
-    await this.tx.$executeRawUnsafe(`INSERT INTO ${stageTable(kind)} SELECT * FROM unnest($1::int[], $2::boolean[], ${params})`, ...arrays);
+    await this.writing;
+    this.writing = this.tx.query(`INSERT INTO ${stageTable(kind)} SELECT * FROM unnest($1::int[], $2::boolean[], ${params})`, arrays);
+    // Awaited by the next flush; a reader that fails first rolls the transaction back anyway.
+    this.writing.catch(() => undefined);
   }
 }

@@ -2,7 +2,7 @@
 // Inside one transaction: load, check permission, check the version, check the
 // transition, then write the new state (guarded by the version), the history events,
 // the deadline changes and the outbox notifications. A refusal writes nothing.
-import type { DeadlineKind, OpinionDeadline, OpinionEvent, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
+import type { DeadlineKind, Opinion, OpinionDeadline, OpinionEvent, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { assertCan, loadOpinionScope, loadPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
@@ -92,10 +92,11 @@ export async function applyOpinionAction(deps: DomainDeps, rawInput: ApplyOpinio
 
 async function write({ tx, deps, now, opinion, scope, actorId, actorRole, plan }: ActionContext): Promise<ApplyOpinionActionResult> {
   if (plan.events.length === 0) return { opinion, events: [], notified: 0 };
+  let after: Opinion | undefined;
   if (plan.bumpsVersion) {
     // The version guard: of two actions that loaded the same version, only the first writes.
-    const updated = await tx.opinion.updateMany({ where: { id: opinion.id, version: opinion.version }, data: { ...plan.changes, stage: plan.stage, version: { increment: 1 } } });
-    if (updated.count === 0) throw conflictError();
+    [after] = await tx.opinion.updateManyAndReturn({ where: { id: opinion.id, version: opinion.version }, data: { ...plan.changes, stage: plan.stage, version: { increment: 1 } } });
+    if (!after) throw conflictError();
   }
   // Events remember the version they produced, so a stale card can tell who acted since.
   const version = plan.bumpsVersion ? opinion.version + 1 : null;
@@ -108,7 +109,8 @@ async function write({ tx, deps, now, opinion, scope, actorId, actorRole, plan }
     await tx.evaluation.updateMany({ where: { opinionId: opinion.id, round: plan.evaluationComment.round, comment: null }, data: { comment: plan.evaluationComment.comment } });
   }
 
-  const after = await tx.opinion.findUniqueOrThrow({ where: { id: opinion.id } });
+  // What the update returned is the row as it is now (events and evaluations do not touch it).
+  after ??= await tx.opinion.findUniqueOrThrow({ where: { id: opinion.id } });
   for (const step of plan.deadlines) {
     if ('meet' in step) await meetDeadlines(tx, opinion.id, step.meet, now);
     else if ('cancelOpen' in step) await cancelOpenDeadlines(tx, opinion.id, now);

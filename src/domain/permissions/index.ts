@@ -64,16 +64,16 @@ export async function loadPrincipal(db: Db, actor: Actor): Promise<Principal> {
   return { actor, roles: person.roles };
 }
 
-/** The region and its ancestors, nearest first. */
+/** The region and its ancestors, nearest first: one query for the whole path (every workflow action loads it). */
 export async function regionPath(db: Db, regionId: number): Promise<number[]> {
-  const path: number[] = [];
   // The tree is shallow; the bound only guards against a corrupted cycle.
-  for (let current: number | null = regionId; current !== null && path.length < 16; ) {
-    path.push(current);
-    const region: { parentId: number | null } | null = await db.region.findUnique({ where: { id: current }, select: { parentId: true } });
-    current = region?.parentId ?? null;
-  }
-  return path;
+  const path = await db.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE up(id, "parentId", depth) AS (
+      SELECT id, "parentId", 1 FROM "Region" WHERE id = ${regionId}
+      UNION ALL
+      SELECT r.id, r."parentId", up.depth + 1 FROM "Region" r JOIN up ON r.id = up."parentId" WHERE up.depth < 16)
+    SELECT id FROM up ORDER BY depth`;
+  return path.length > 0 ? path.map((region) => region.id) : [regionId];
 }
 
 /** A district admin role over this region path (no region: every district). */

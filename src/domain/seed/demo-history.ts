@@ -127,12 +127,13 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
   let opinions = 0;
   let actions = 0;
   const at = (moment: number) => deps.clock.set(new Date(Math.min(moment, end - 60_000)));
+  /** The opinion after the action, or undefined when its moment is not past yet. */
   const act = async (opinionId: number, personId: number | null, action: OpinionAction, moment: number) => {
-    if (moment >= end) return false;
+    if (moment >= end) return undefined;
     at(moment);
-    await applyOpinionAction(deps, { opinionId, actor: personId === null ? { kind: 'system' } : { kind: 'person', personId }, action });
+    const { opinion } = await applyOpinionAction(deps, { opinionId, actor: personId === null ? { kind: 'system' } : { kind: 'person', personId }, action });
     actions++;
-    return true;
+    return opinion;
   };
 
   const total = months * perMonth;
@@ -146,8 +147,9 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
     const category = rng.pick(categories);
     const text = rng.pick(complaints[category.code]!);
     at(created);
+    const residentId = rng.pick(residents);
     const { opinion } = await submitOpinion(deps, {
-      residentId: rng.pick(residents),
+      residentId,
       stationId: officer.stationId!,
       categoryId: category.id,
       text,
@@ -165,7 +167,7 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
     moment += rng.hours(2, 40);
 
     const decision = rng.next();
-    let delivered: boolean;
+    let delivered: Awaited<ReturnType<typeof act>>;
     if (decision < 0.55) {
       delivered = await act(opinion.id, officer.personId, { type: 'answer', text: rng.pick(onTheSpotAnswers) }, moment);
     } else if (decision < 0.85) {
@@ -200,15 +202,14 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
       await act(opinion.id, null, { type: 'expireEvaluation' }, moment + 8 * 24 * HOUR);
       continue;
     }
-    const residentId = (await prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id }, select: { residentId: true } })).residentId!;
     const firstRating = rating < 0.7 ? 'SATISFIED' : rating < 0.9 ? 'BASICALLY_SATISFIED' : 'DISSATISFIED';
     if (!(await act(opinion.id, residentId, { type: 'evaluate', rating: firstRating }, moment))) continue;
     if (firstRating !== 'DISSATISFIED') continue;
     // Asked why, the resident says it; round 2 starts then.
-    if (!(await act(opinion.id, residentId, { type: 'explainDissatisfaction', reason: '问题没有根本解决。', reasonCode: 'not-solved' }, moment + 60_000))) continue;
+    const reopened = await act(opinion.id, residentId, { type: 'explainDissatisfaction', reason: '问题没有根本解决。', reasonCode: 'not-solved' }, moment + 60_000);
+    if (!reopened) continue;
 
     // Round 2: handled again, rated again.
-    const reopened = await prisma.opinion.findUniqueOrThrow({ where: { id: opinion.id }, select: { stage: true, agencyId: true } });
     moment += rng.hours(24, 120);
     const redo: [number, OpinionAction] =
       reopened.stage === 'HANDLING' && reopened.agencyId

@@ -1,7 +1,7 @@
 // Staff invitations: the only way to gain a role. An admin binds a one-time code to a
 // role and a scope; accepting it (deep link /start inv_<code> or /join <code>) creates
 // the person if needed (accepting is the staff member's consent) and the role.
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { StaffRoleKind, type Person, type StaffInvitation, type StaffRole } from '../../generated/prisma/client.js';
 import type { DomainDeps, Tx } from '../deps.js';
@@ -25,7 +25,23 @@ const CODE_LENGTH = 10;
 export const INVITATION_START_PREFIX = 'inv_';
 
 export function newInvitationCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  return newInvitationCodes(1)[0]!;
+}
+
+/** Random bytes below the largest multiple of the alphabet's size: every letter equally likely. */
+const UNBIASED_BYTE_LIMIT = 256 - (256 % CODE_ALPHABET.length);
+
+/** Many codes at once (an import invites thousands): one draw of random bytes instead of one per letter. */
+export function newInvitationCodes(count: number): string[] {
+  const letters = Buffer.alloc(count * CODE_LENGTH);
+  let filled = 0;
+  while (filled < letters.length) {
+    for (const byte of randomBytes(letters.length - filled + 16)) {
+      if (byte < UNBIASED_BYTE_LIMIT && filled < letters.length) letters[filled++] = CODE_ALPHABET.charCodeAt(byte % CODE_ALPHABET.length);
+    }
+  }
+  const text = letters.toString('latin1');
+  return Array.from({ length: count }, (_, index) => text.slice(index * CODE_LENGTH, (index + 1) * CODE_LENGTH));
 }
 
 /** Codes are compared case-insensitively and without the surrounding spaces or the deep-link prefix. */
