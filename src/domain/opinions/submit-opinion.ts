@@ -52,8 +52,18 @@ export interface SubmitOpinionResult {
 
 export type RecordedChannel = 'RECEPTION' | 'LEADER_RECEPTION' | 'VISIT';
 
-function inputSchema(config: DomainDeps['config']) {
-  return z.object({
+/** Built once per configuration: building a zod schema costs more than parsing with it. */
+function perConfig<T>(build: (config: DomainDeps['config']) => T): (config: DomainDeps['config']) => T {
+  const built = new WeakMap<DomainDeps['config'], T>();
+  return (config) => {
+    let schema = built.get(config);
+    if (schema === undefined) built.set(config, (schema = build(config)));
+    return schema;
+  };
+}
+
+const inputSchema = perConfig((config) =>
+  z.object({
     residentId: z.number().int().positive().nullable(),
     recordedBy: z
       .object({ personId: z.number().int().positive(), channel: z.enum(['RECEPTION', 'LEADER_RECEPTION', 'VISIT']), receptionId: z.number().int().positive().optional() })
@@ -69,17 +79,17 @@ function inputSchema(config: DomainDeps['config']) {
     locale: z.string().min(2).max(10),
     submissionKey: z.string().min(1).max(128).optional(),
     draftId: z.number().int().positive().optional(),
-  });
-}
+  }),
+);
 
 /** Text limits, counted in characters as a person sees them (not UTF-16 units). */
-export function opinionTextSchema(config: DomainDeps['config']) {
-  return z
+export const opinionTextSchema = perConfig((config) =>
+  z
     .string()
     .trim()
     .refine((text) => [...text].length >= config.OPINION_TEXT_MIN, { message: 'too-short' })
-    .refine((text) => [...text].length <= config.OPINION_TEXT_MAX, { message: 'too-long' });
-}
+    .refine((text) => [...text].length <= config.OPINION_TEXT_MAX, { message: 'too-long' }),
+);
 
 /** Throws DomainError('validation', 'opinion-text-too-short' | 'opinion-text-too-long') with the limits. */
 export function checkOpinionText(config: DomainDeps['config'], text: string): string {

@@ -1,11 +1,12 @@
 // Tracking numbers a person can read aloud over the phone: MY-2611-0042, i.e. the
 // 42nd opinion of November 2026 (month in the district's time zone).
 import { Prisma } from '../../generated/prisma/client.js';
+import { dateTimeFormat } from '../calendar/date-time-format.js';
 import type { Tx } from '../deps.js';
 
 /** YYMM of `at` in `timeZone`. */
 export function trackingMonth(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: '2-digit', month: '2-digit' }).formatToParts(at);
+  const parts = dateTimeFormat('en-US', { timeZone, year: '2-digit', month: '2-digit' }).formatToParts(at);
   const field = (type: 'year' | 'month') => parts.find((part) => part.type === type)?.value ?? '';
   return `${field('year')}${field('month')}`;
 }
