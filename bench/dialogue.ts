@@ -3,7 +3,11 @@
 // photos, skip location, skip phone, confirm: 9 updates) through `bot.handleUpdate` with
 // a fake Telegram, N residents with C at once, against a floor: a minimal grammY bot that
 // does one INSERT and sends one reply per update, on the same database and the same fake
-// Telegram. Product and floor alternate over rounds; medians are printed with the ratio.
+// Telegram. Product and floor alternate over rounds; medians are printed with the ratio,
+// and the CPU this process spent per update (steadier than the rates on a busy machine).
+// `--ceilings` adds what a durable draft costs at its least: per update one read of the
+// person with their draft and one version-checked save, with the product's Telegram calls
+// (20 in 9 updates), once through Prisma and once as the same SQL on the driver.
 // PostgreSQL: a database of its own (minyi_bench_dialogue_<random>), dropped at the end.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -13,6 +17,7 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import pg from 'pg';
 import { createDeps } from '../src/app.js';
 import { createBot } from '../src/bot/create-bot.js';
+import { findPerson } from '../src/bot/middleware/app-context.js';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Database, type DatabaseKind } from '../src/db/database.js';
@@ -25,6 +30,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '3' },
     backend: { type: 'string', default: 'both' },
+    ceilings: { type: 'boolean', default: false },
   },
 });
 const residents = Number(values.residents);
@@ -32,7 +38,7 @@ const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
 const backends: DatabaseKind[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as DatabaseKind];
 if (![residents, concurrency, rounds].every((n) => Number.isInteger(n) && n > 0) || !backends.every((b) => b === 'postgres' || b === 'pglite')) {
-  console.error('Usage: npm run bench:dialogue -- [--residents N] [--concurrency C] [--rounds R (≥ 1)] [--backend postgres|pglite|both]');
+  console.error('Usage: npm run bench:dialogue -- [--residents N] [--concurrency C] [--rounds R (≥ 1)] [--backend postgres|pglite|both] [--ceilings]');
   process.exit(2);
 }
 
@@ -143,6 +149,8 @@ interface RunResult {
   /** Latencies by the step's position in the dialogue. */
   bySteps: number[][];
   statements: number;
+  /** CPU time of this process (user + system), ms: less at the mercy of a busy machine than the rates. */
+  cpuMs: number;
 }
 
 /** N residents, C at once; each resident's updates in order, as a person sends them. */
@@ -150,6 +158,7 @@ async function run(handle: (update: Update) => Promise<void>, users: number[], s
   const latencies: number[] = [];
   const bySteps: number[][] = [];
   const before = statements;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -167,7 +176,8 @@ async function run(handle: (update: Update) => Promise<void>, users: number[], s
       }
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, updates: latencies.length, latencies, bySteps, statements: statements - before };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { seconds: (performance.now() - started) / 1000, updates: latencies.length, latencies, bySteps, statements: statements - before, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -226,33 +236,75 @@ async function benchBackend(kind: DatabaseKind): Promise<void> {
     const category = await db.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
     const place: Place = { streetId: station.regionId, stationId: station.id, categoryId: category.id };
 
-    // Consented residents, fresh ones every round (the same state shape each time).
-    const residentIds = (round: number) => Array.from({ length: residents }, (_, i) => 5_000_000 + round * 100_000 + i);
+    // What the least durable draft does per update: read the person with their draft, save it
+    // with a version check, and make the product's Telegram calls for that step.
+    const callsPerStep = [2, 2, 3, 3, 1, 2, 2, 2, 3];
+    const stepOf = new Map<number, number>();
+    const draftBot = (readAndSave: (telegramId: number, updateId: number) => Promise<void>) => {
+      const bot = new Bot('bench-token', { botInfo, client: { fetch: telegram.fetch } });
+      bot.on(['message', 'callback_query'], async (ctx) => {
+        await readAndSave(ctx.from.id, ctx.update.update_id);
+        for (let i = 0; i < callsPerStep[stepOf.get(ctx.update.update_id) ?? 0]!; i++) await ctx.reply('ok');
+      });
+      return bot;
+    };
+    const viaPrisma = draftBot(async (telegramId, updateId) => {
+      const draft = (await findPerson(deps, telegramId))!.opinionDraft!;
+      await deps.prisma.opinionDraft.updateMany({ where: { id: draft.id, version: draft.version }, data: { step: 'text', data: { updateId }, version: { increment: 1 } } });
+    });
+    const viaDriver = draftBot(async (telegramId, updateId) => {
+      const { rows } = await db.sql.query<{ draft: { id: number; version: number } }>(
+        `SELECT p.*, (SELECT coalesce(json_agg(r), '[]') FROM "StaffRole" r WHERE r."personId" = p.id AND r."revokedAt" IS NULL) AS roles,
+           (SELECT row_to_json(d) FROM "OpinionDraft" d WHERE d."residentId" = p.id) AS draft
+         FROM "Person" p WHERE p."telegramId" = $1`,
+        [String(telegramId)],
+      );
+      const { id, version } = rows[0]!.draft;
+      await db.sql.query('UPDATE "OpinionDraft" SET "step" = $1, "data" = $2, "version" = "version" + 1, "updatedAt" = now() WHERE "id" = $3 AND "version" = $4', ['text', JSON.stringify({ updateId }), id, version]);
+    });
+
+    const floorSteps = (id: number) =>
+      Array.from({ length: STEPS }, (_, i) => () => {
+        const update = i % 2 ? press(id, 'x') : message(id, 'x');
+        stepOf.set(update.update_id, i);
+        return update;
+      });
+    const contenders = [
+      { name: 'product', handle: (u: Update) => product.handleUpdate(u), steps: (id: number) => dialogue(id, place, telegram) },
+      { name: 'floor', handle: (u: Update) => floor.handleUpdate(u), steps: floorSteps },
+      ...(values.ceilings
+        ? [
+            { name: 'draft via Prisma', handle: (u: Update) => viaPrisma.handleUpdate(u), steps: floorSteps },
+            { name: 'draft via SQL', handle: (u: Update) => viaDriver.handleUpdate(u), steps: floorSteps },
+          ]
+        : []),
+    ];
+    // Consented residents, fresh ones for every contender and round (the same state shape each time).
+    const residentIds = (round: number, contender: number) => Array.from({ length: residents }, (_, i) => 5_000_000 + (round * contenders.length + contender) * residents + i);
     const now = clock.now();
     for (let round = 0; round <= rounds; round++) {
-      await db.prisma.person.createMany({
-        data: residentIds(round).map((id) => ({ telegramId: BigInt(id), chatId: BigInt(id), displayName: 'Bench', locale: 'zh-CN', consentedAt: now })),
-      });
-    }
-
-    const productRuns: RunResult[] = [];
-    const floorRuns: RunResult[] = [];
-    const runProduct = (round: number) => run((u) => product.handleUpdate(u), residentIds(round), (id) => dialogue(id, place, telegram));
-    const floorSteps = (id: number) => Array.from({ length: STEPS }, (_, i) => () => (i % 2 ? press(id, 'x') : message(id, 'x')));
-    const runFloor = (round: number) => run((u) => floor.handleUpdate(u), residentIds(round), floorSteps);
-    // Warm-up (JIT, connections, caches), not counted.
-    await runProduct(0);
-    await runFloor(0);
-    for (let round = 1; round <= rounds; round++) {
-      // Alternate who goes first, so that neither always meets a warmer machine.
-      if (round % 2) {
-        productRuns.push(await runProduct(round));
-        floorRuns.push(await runFloor(round));
-      } else {
-        floorRuns.push(await runFloor(round));
-        productRuns.push(await runProduct(round));
+      for (const [index, contender] of contenders.entries()) {
+        await db.prisma.person.createMany({
+          data: residentIds(round, index).map((id) => ({ telegramId: BigInt(id), chatId: BigInt(id), displayName: 'Bench', locale: 'zh-CN', consentedAt: now })),
+        });
+        if (contender.name.startsWith('draft')) {
+          const first = residentIds(round, index)[0]!;
+          await db.sql.query(`INSERT INTO "OpinionDraft" ("residentId", "step", "data", "updatedAt") SELECT "id", 'text', '{}', now() FROM "Person" WHERE "telegramId" BETWEEN $1 AND $2`, [first, first + residents - 1]);
+        }
       }
     }
+
+    const runs: RunResult[][] = contenders.map(() => []);
+    const runContender = (round: number, index: number) => run(contenders[index]!.handle, residentIds(round, index), contenders[index]!.steps);
+    // Warm-up (JIT, connections, caches), not counted.
+    for (const index of contenders.keys()) await runContender(0, index);
+    for (let round = 1; round <= rounds; round++) {
+      // Alternate who goes first, so that none always meets a warmer machine.
+      const order = [...contenders.keys()];
+      if (round % 2 === 0) order.reverse();
+      for (const index of order) runs[index]!.push(await runContender(round, index));
+    }
+    const [productRuns, floorRuns] = [runs[0]!, runs[1]!];
     const submitted = await db.prisma.opinion.count();
     if (submitted !== residents * (rounds + 1)) console.log(`${kind}: ${residents * (rounds + 1) - submitted} of ${residents * (rounds + 1)} dialogues did not end in an opinion`);
     if (retries > 0) console.log(`${kind}: ${retries} submissions refused under load and tapped again`);
@@ -263,22 +315,27 @@ async function benchBackend(kind: DatabaseKind): Promise<void> {
       p50: median(runs.map((r) => percentile(r.latencies, 0.5))),
       p95: median(runs.map((r) => percentile(r.latencies, 0.95))),
       statements: median(runs.map((r) => r.statements / r.updates)),
+      cpu: median(runs.map((r) => r.cpuMs / r.updates)),
     });
-    const p = summarise(productRuns);
-    const f = summarise(floorRuns);
     const row = (name: string, s: ReturnType<typeof summarise>) =>
-      `${name.padEnd(8)} ${s.perSecond.toFixed(1).padStart(9)} ${s.p50.toFixed(1).padStart(9)} ${s.p95.toFixed(1).padStart(9)} ${s.statements.toFixed(2).padStart(10)}`;
+      `${name.padEnd(16)} ${s.perSecond.toFixed(1).padStart(9)} ${s.p50.toFixed(1).padStart(9)} ${s.p95.toFixed(1).padStart(9)} ${s.statements.toFixed(2).padStart(10)} ${s.cpu.toFixed(2).padStart(10)}`;
     console.log(`\n${kind}: ${residents} residents × ${STEPS} updates, ${concurrency} at once, ${rounds} rounds (medians)`);
-    console.log(`${''.padEnd(8)} ${'updates/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)} ${'SQL/update'.padStart(10)}`);
-    console.log(row('product', p));
-    console.log(row('floor', f));
+    console.log(`${''.padEnd(16)} ${'updates/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)} ${'SQL/update'.padStart(10)} ${'CPU ms/upd'.padStart(10)}`);
+    const summaries = runs.map(summarise);
+    for (const [index, contender] of contenders.entries()) console.log(row(contender.name, summaries[index]!));
+    const [p, f] = [summaries[0]!, summaries[1]!];
     const stepNames = ['/new', 'street', 'station', 'category', 'text', 'no photos', 'no location', 'no phone', 'confirm', 'confirm again'];
     const byStep = stepNames.flatMap((name, i) => {
       const p50s = productRuns.flatMap((r) => (r.bySteps[i] ? [percentile(r.bySteps[i]!, 0.5)] : []));
       return p50s.length ? [`${name} ${median(p50s).toFixed(0)}`] : [];
     });
     console.log(`product p50 ms by step: ${byStep.join(', ')}`);
-    console.log(`ratio product/floor: ${(p.perSecond / f.perSecond).toFixed(2)}×  (per round: ${productRuns.map((r, i) => (r.updates / r.seconds / (floorRuns[i]!.updates / floorRuns[i]!.seconds)).toFixed(2)).join(', ')})`);
+    console.log(`CPU of this process per update, floor/product: ${(f.cpu / p.cpu).toFixed(2)}× (PGlite runs the database in this process too)`);
+    const perRound = (own: RunResult[]) => own.map((r, i) => (r.updates / r.seconds / (floorRuns[i]!.updates / floorRuns[i]!.seconds)).toFixed(2)).join(', ');
+    console.log(`ratio product/floor: ${(p.perSecond / f.perSecond).toFixed(2)}×  (per round: ${perRound(productRuns)})`);
+    for (const [index, contender] of contenders.entries()) {
+      if (index > 1) console.log(`ratio ${contender.name}/floor: ${(summaries[index]!.perSecond / f.perSecond).toFixed(2)}×  (per round: ${perRound(runs[index]!)})`);
+    }
   } finally {
     await drop();
   }

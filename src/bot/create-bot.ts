@@ -7,6 +7,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { keyValueStorage } from '../db/key-value-storage.js';
 import type { AppDeps } from '../deps.js';
 import { botApiRetry } from './api-retry.js';
+import { conversationStorage } from './conversation-storage.js';
 import type { AppContext, BotContext, SessionData } from './context.js';
 import { features } from './features/index.js';
 import { attachDeps, createBotI18n } from './middleware/app-context.js';
@@ -52,7 +53,7 @@ export function createBot({ token, deps, botInfo, client }: CreateBotOptions): B
   bot.use(i18n);
   bot.use(
     conversations<BotContext, AppContext>({
-      storage: { type: 'key', version: 1, adapter: keyValueStorage(deps.prisma, 'conversation') },
+      storage: conversationStorage(deps.prisma),
       // Contexts inside conversations are new objects: they need the same context
       // middleware, and the retry transformer (bot.api's transformers do not reach them).
       plugins: [

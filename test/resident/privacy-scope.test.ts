@@ -45,7 +45,9 @@ describe('/mydata', () => {
 describe('/forget', () => {
   it('erases the coordinates, the photos and the chat’s stored session and dialogue', async () => {
     const { prisma } = world.deps;
-    const resident = await prisma.person.create({ data: { telegramId: 88_001n, chatId: 88_001n, consentedAt: world.clock.now(), displayName: '老李' } });
+    const resident = await prisma.person.create({
+      data: { telegramId: 88_001n, chatId: 88_001n, consentedAt: world.clock.now(), displayName: '老李', conversation: { state: { comment: ['未写完的评价'] } } },
+    });
     const opinionId = await world.createOpinion({ resident: resident.id, text: '小区门口积水严重，老人出行不便。' });
     await prisma.opinion.update({ where: { id: opinionId }, data: { latitude: 29.35, longitude: 105.9 } });
     await prisma.attachment.create({ data: { opinionId, kind: 'PHOTO', telegramFileId: 'photo-file-id', fileUniqueId: 'unique' } });
@@ -58,5 +60,6 @@ describe('/forget', () => {
     const keys = (await prisma.keyValue.findMany({ where: { key: { contains: '88001' } } })).map((row) => row.key);
     // Another chat whose id merely starts with the same digits keeps its state.
     expect(keys).toEqual(['session:880011']);
+    expect((await prisma.person.findUniqueOrThrow({ where: { id: resident.id } })).conversation).toBeNull();
   });
 });

@@ -108,6 +108,30 @@ describe.each(backends)('submitOpinion on %s', (backend) => {
     expect(other.opinion.id).not.toBe(first.opinion.id);
   });
 
+  it('gives numbers a person can read aloud: four digits at least, more when the month needs them', async () => {
+    clock.set(new Date('2027-02-10T02:00:00Z'));
+    const first = await submitOpinion(deps, { ...base, residentId: await newResident() });
+    expect(first.opinion.trackingNo).toBe('MY-2702-0001');
+    await db.prisma.trackingCounter.update({ where: { month: '2702' }, data: { last: 12_344 } });
+    const later = await submitOpinion(deps, { ...base, residentId: await newResident() });
+    expect(later.opinion.trackingNo).toBe('MY-2702-12345');
+    expect(await db.prisma.opinion.findUniqueOrThrow({ where: { id: later.opinion.id } })).toMatchObject({ trackingNo: 'MY-2702-12345' });
+  });
+
+  it('removes the draft it files in the opinion’s transaction, and keeps it when the submission is refused', async () => {
+    const residentId = await newResident();
+    const draft = await db.prisma.opinionDraft.create({ data: { residentId, step: 'summary', data: {} } });
+    const submission = { ...base, residentId, submissionKey: `draft:${draft.id}`, draftId: draft.id };
+    expect(await submitOpinion(deps, { ...submission, categoryId: 999_999 }).catch((error: unknown) => error)).toMatchObject({ key: 'opinion-category-not-found' });
+    expect(await db.prisma.opinionDraft.count({ where: { id: draft.id } })).toBe(1);
+    const { opinion } = await submitOpinion(deps, submission);
+    expect(await db.prisma.opinionDraft.count({ where: { id: draft.id } })).toBe(0);
+    // A draft left behind (by an earlier version) goes when confirmed again, with the same number.
+    await db.prisma.opinionDraft.create({ data: { id: draft.id, residentId, step: 'summary', data: {} } });
+    expect((await submitOpinion(deps, submission)).opinion).toEqual(opinion);
+    expect(await db.prisma.opinionDraft.count({ where: { id: draft.id } })).toBe(0);
+  });
+
   it('numbers by the month in the district’s time zone', async () => {
     // 31 December 16:30 UTC is already 1 January in Shanghai.
     clock.set(new Date('2026-12-31T16:30:00Z'));

@@ -9,7 +9,7 @@ import { DomainError } from '../errors.js';
 import { storableText } from '../text/storable.js';
 import { enqueueNotifications } from '../../delivery/message.js';
 import { openDeadline } from './deadlines.js';
-import { allocateTrackingNumber } from './tracking-number.js';
+import { numberOpinion } from './tracking-number.js';
 
 export const attachmentInputSchema = z.object({
   kind: z.enum(['PHOTO', 'DOCUMENT', 'VOICE']),
@@ -39,6 +39,8 @@ export interface SubmitOpinionInput {
    * written instead of a copy (a unique column decides the race).
    */
   submissionKey?: string;
+  /** The resident's draft this files: removed in the opinion's transaction (or now, when the key filed it already). */
+  draftId?: number;
 }
 
 export interface SubmitOpinionResult {
@@ -50,8 +52,18 @@ export interface SubmitOpinionResult {
 
 export type RecordedChannel = 'RECEPTION' | 'LEADER_RECEPTION' | 'VISIT';
 
-function inputSchema(config: DomainDeps['config']) {
-  return z.object({
+/** Built once per configuration: building a zod schema costs more than parsing with it. */
+function perConfig<T>(build: (config: DomainDeps['config']) => T): (config: DomainDeps['config']) => T {
+  const built = new WeakMap<DomainDeps['config'], T>();
+  return (config) => {
+    let schema = built.get(config);
+    if (schema === undefined) built.set(config, (schema = build(config)));
+    return schema;
+  };
+}
+
+const inputSchema = perConfig((config) =>
+  z.object({
     residentId: z.number().int().positive().nullable(),
     recordedBy: z
       .object({ personId: z.number().int().positive(), channel: z.enum(['RECEPTION', 'LEADER_RECEPTION', 'VISIT']), receptionId: z.number().int().positive().optional() })
@@ -66,17 +78,18 @@ function inputSchema(config: DomainDeps['config']) {
     shareContact: z.boolean(),
     locale: z.string().min(2).max(10),
     submissionKey: z.string().min(1).max(128).optional(),
-  });
-}
+    draftId: z.number().int().positive().optional(),
+  }),
+);
 
 /** Text limits, counted in characters as a person sees them (not UTF-16 units). */
-export function opinionTextSchema(config: DomainDeps['config']) {
-  return z
+export const opinionTextSchema = perConfig((config) =>
+  z
     .string()
     .trim()
     .refine((text) => [...text].length >= config.OPINION_TEXT_MIN, { message: 'too-short' })
-    .refine((text) => [...text].length <= config.OPINION_TEXT_MAX, { message: 'too-long' });
-}
+    .refine((text) => [...text].length <= config.OPINION_TEXT_MAX, { message: 'too-long' }),
+);
 
 /** Throws DomainError('validation', 'opinion-text-too-short' | 'opinion-text-too-long') with the limits. */
 export function checkOpinionText(config: DomainDeps['config'], text: string): string {
@@ -95,17 +108,24 @@ export function checkOpinionText(config: DomainDeps['config'], text: string): st
  * says from when they may send again (`time`, HH:mm in the district's time zone).
  */
 export async function checkOpinionRateLimit(deps: Pick<DomainDeps, 'prisma' | 'clock' | 'config'>, residentId: number): Promise<void> {
-  const hourMs = 3_600_000;
-  const limit = deps.config.OPINIONS_PER_HOUR;
   const recent = await deps.prisma.opinion.findMany({
-    where: { residentId, createdAt: { gte: new Date(deps.clock.now().getTime() - hourMs) } },
+    where: { residentId, createdAt: { gte: hourBefore(deps.clock.now()) } },
     select: { createdAt: true },
     orderBy: { createdAt: 'asc' },
   });
+  refuseOverLimit(deps.config, recent);
+}
+
+const HOUR_MS = 3_600_000;
+const hourBefore = (now: Date) => new Date(now.getTime() - HOUR_MS);
+
+/** `recent`: the resident's opinions of the last hour, oldest first. */
+function refuseOverLimit(config: DomainDeps['config'], recent: { createdAt: Date }[]): void {
+  const limit = config.OPINIONS_PER_HOUR;
   if (recent.length < limit) return;
   // Once this one leaves the hour, fewer than `limit` remain in it.
-  const freedAt = new Date(recent[recent.length - limit]!.createdAt.getTime() + hourMs);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: deps.config.TIME_ZONE }).format(freedAt);
+  const freedAt = new Date(recent[recent.length - limit]!.createdAt.getTime() + HOUR_MS);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: config.TIME_ZONE }).format(freedAt);
   throw new DomainError('rate-limited', 'opinion-rate-limited', { limit, time });
 }
 
@@ -116,12 +136,14 @@ export async function submitOpinion(deps: DomainDeps, rawInput: SubmitOpinionInp
   const { recordedBy } = input;
   if (input.residentId === null && !recordedBy) throw new DomainError('validation', 'opinion-invalid-input', { detail: 'residentId' });
   const author = recordedBy ? { recordedById: recordedBy.personId } : { residentId: input.residentId };
-  if (input.submissionKey) {
-    const earlier = await findSubmission(deps, author, input.submissionKey);
-    if (earlier) return earlier;
-  }
   // The per-hour limit protects from a resident's flood; a representative records a queue of people.
-  if (!recordedBy) await checkOpinionRateLimit(deps, input.residentId!);
+  const prior = await priorSubmissions(deps, author, input.submissionKey, recordedBy ? null : hourBefore(deps.clock.now()));
+  if (prior.earlier) {
+    // A draft left over from an earlier version, which removed it after filing.
+    if (input.draftId) await deps.prisma.opinionDraft.deleteMany({ where: { id: input.draftId, residentId: input.residentId ?? undefined } });
+    return prior.earlier;
+  }
+  if (!recordedBy) refuseOverLimit(deps.config, prior.recent);
   try {
     return await writeOpinion(deps, input);
   } catch (error) {
@@ -138,26 +160,32 @@ async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<Submit
   const now = deps.clock.now();
   const result = await deps.prisma.$transaction(async (tx) => {
     const { recordedBy } = input;
-    const [resident, recorderRole, station, category] = await Promise.all([
-      input.residentId === null ? null : tx.person.findUnique({ where: { id: input.residentId } }),
-      recordedBy ? tx.staffRole.findFirst({ where: { personId: recordedBy.personId, revokedAt: null, kind: recorderKind(recordedBy.channel) } }) : null,
-      tx.station.findFirst({ where: { id: input.stationId, active: true } }),
-      tx.category.findFirst({ where: { id: input.categoryId, active: true } }),
-    ]);
-    if (input.residentId !== null && (!resident || resident.erasedAt || !resident.consentedAt)) throw new DomainError('forbidden', 'opinion-consent-required');
-    if (recordedBy && !recorderRole) throw new DomainError('forbidden', 'error-forbidden', { action: 'record' });
-    if (!station) throw new DomainError('not-found', 'stations-not-found');
-    if (!category) throw new DomainError('not-found', 'opinion-category-not-found');
-    if (resident) await tx.person.update({ where: { id: resident.id }, data: { lastStationId: station.id } });
-    const officers = await tx.staffRole.findMany({
-      where: { kind: 'LIAISON_OFFICER', stationId: station.id, revokedAt: null, person: { chatId: { not: null }, erasedAt: null } },
-      select: { person: { select: { id: true, chatId: true } } },
+    const station = await tx.station.findFirst({
+      where: { id: input.stationId, active: true },
+      // The station's liaison officers, told of the new opinion, in the same statement.
+      select: {
+        id: true,
+        nameZh: true,
+        nameEn: true,
+        staffRoles: { where: { kind: 'LIAISON_OFFICER', revokedAt: null, person: { chatId: { not: null }, erasedAt: null } }, select: { person: { select: { id: true, chatId: true } } } },
+      },
     });
+    if (!station) throw new DomainError('not-found', 'stations-not-found');
+    if (input.residentId !== null) {
+      // Consent checked and the station remembered for next time, in one statement.
+      const { count } = await tx.person.updateMany({ where: { id: input.residentId, consentedAt: { not: null }, erasedAt: null }, data: { lastStationId: station.id } });
+      if (count === 0) throw new DomainError('forbidden', 'opinion-consent-required');
+    }
+    if (recordedBy && !(await tx.staffRole.findFirst({ where: { personId: recordedBy.personId, revokedAt: null, kind: recorderKind(recordedBy.channel) }, select: { id: true } }))) {
+      throw new DomainError('forbidden', 'error-forbidden', { action: 'record' });
+    }
+    const category = await tx.category.findFirst({ where: { id: input.categoryId, active: true }, select: { id: true, code: true, nameZh: true, nameEn: true } });
+    if (!category) throw new DomainError('not-found', 'opinion-category-not-found');
     const opinion = await tx.opinion.create({
       data: {
         // Numbered last (below): the placeholder is never seen outside this transaction.
         trackingNo: `pending:${randomUUID()}`,
-        residentId: resident?.id ?? null,
+        residentId: input.residentId,
         channel: recordedBy?.channel ?? 'CHAT',
         recordedById: recordedBy?.personId ?? null,
         receptionId: recordedBy?.receptionId ?? null,
@@ -173,18 +201,20 @@ async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<Submit
         submissionKey: input.submissionKey ?? null,
         createdAt: now,
       },
+      select: { id: true, priority: true, createdAt: true },
     });
     await tx.opinionEvent.create({
       data: {
         opinionId: opinion.id,
         type: 'COLLECTED',
-        actorId: recordedBy?.personId ?? resident!.id,
-        actorRole: recorderRole?.kind ?? 'RESIDENT',
+        actorId: recordedBy?.personId ?? input.residentId!,
+        actorRole: recordedBy ? recorderKind(recordedBy.channel) : 'RESIDENT',
         toStage: 'COLLECTED',
         round: 1,
         at: now,
         data: {},
       },
+      select: { id: true },
     });
     if (input.attachments.length > 0) {
       await tx.attachment.createMany({
@@ -192,12 +222,13 @@ async function writeOpinion(deps: DomainDeps, input: ValidInput): Promise<Submit
       });
     }
     const acknowledge = await openDeadline(tx, deps, { opinionId: opinion.id, kind: 'ACKNOWLEDGE', round: 1, from: now, categoryCode: category.code, priority: opinion.priority });
+    // Filed: the draft goes in the same commit, so no draft outlives its opinion.
+    if (input.draftId) await tx.opinionDraft.deleteMany({ where: { id: input.draftId, residentId: input.residentId ?? undefined } });
 
     // The month's counter row is locked from here to the commit: every submission of the
     // district queues on it, so only what needs the number comes after.
-    const trackingNo = await allocateTrackingNumber(tx, now, deps.config.TIME_ZONE);
-    await tx.opinion.update({ where: { id: opinion.id }, data: { trackingNo } });
-    const recipients = [...new Map(officers.map(({ person }) => [person.id, person])).values()];
+    const trackingNo = await numberOpinion(tx, opinion.id, now, deps.config.TIME_ZONE);
+    const recipients = [...new Map(station.staffRoles.map(({ person }) => [person.id, person])).values()];
     const notified = await enqueueNotifications(
       tx,
       recipients.map((officer) => ({
@@ -232,25 +263,41 @@ function recorderKind(channel: RecordedChannel): StaffRoleKind {
   return channel === 'LEADER_RECEPTION' ? 'DISTRICT_ADMIN' : 'REPRESENTATIVE';
 }
 
-/** The opinion a confirmation already produced (a double tap, a redelivered update, another instance). */
-export async function findSubmission(
+type Author = { residentId: number | null } | { recordedById: number };
+
+/**
+ * In one statement: the opinion a confirmation already produced (a double tap, a
+ * redelivered update, another instance), and how many opinions the author filed since `since`.
+ */
+async function priorSubmissions(
   deps: Pick<DomainDeps, 'prisma'>,
-  author: { residentId: number | null } | { recordedById: number },
-  submissionKey: string,
-): Promise<SubmitOpinionResult | null> {
-  const found = await deps.prisma.opinion.findFirst({
-    where: { submissionKey, ...author },
+  author: Author,
+  submissionKey: string | undefined,
+  since: Date | null,
+): Promise<{ earlier: SubmitOpinionResult | null; recent: { createdAt: Date }[] }> {
+  const matches = [...(submissionKey ? [{ submissionKey }] : []), ...(since ? [{ createdAt: { gte: since } }] : [])];
+  if (matches.length === 0) return { earlier: null, recent: [] };
+  const found = await deps.prisma.opinion.findMany({
+    where: { ...author, OR: matches },
     select: {
       id: true,
       trackingNo: true,
       stationId: true,
       createdAt: true,
+      submissionKey: true,
       deadlines: { where: { kind: 'ACKNOWLEDGE', round: 1 }, select: { dueAt: true }, take: 1 },
     },
+    orderBy: { createdAt: 'asc' },
   });
-  if (!found) return null;
-  const { deadlines, ...opinion } = found;
-  return { opinion, acknowledgeBy: deadlines[0]?.dueAt ?? null, notified: 0 };
+  const filed = submissionKey ? found.find((opinion) => opinion.submissionKey === submissionKey) : undefined;
+  if (!filed) return { earlier: null, recent: found };
+  const { deadlines, submissionKey: _key, ...opinion } = filed;
+  return { earlier: { opinion, acknowledgeBy: deadlines[0]?.dueAt ?? null, notified: 0 }, recent: found };
+}
+
+/** The opinion a confirmation already produced (a double tap, a redelivered update, another instance). */
+export async function findSubmission(deps: Pick<DomainDeps, 'prisma'>, author: Author, submissionKey: string): Promise<SubmitOpinionResult | null> {
+  return (await priorSubmissions(deps, author, submissionKey, null)).earlier;
 }
 
 const EXCERPT_CHARACTERS = 120;

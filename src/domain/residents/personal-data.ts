@@ -1,7 +1,7 @@
 // The resident's rights over their data: a copy of everything stored about them
 // (/mydata) and erasure of their personal details (/forget). Erasure keeps the
 // anonymised opinions: the statistics and the agencies' work depend on them.
-import type { OpinionEventType } from '../../generated/prisma/client.js';
+import { Prisma, type OpinionEventType } from '../../generated/prisma/client.js';
 import type { AppDeps } from '../../deps.js';
 import type { NotificationMessage } from '../../delivery/message.js';
 import type { DomainDeps } from '../deps.js';
@@ -102,7 +102,7 @@ export async function erasePersonalData(deps: Pick<DomainDeps, 'prisma' | 'clock
     if (person.roles.length > 0) throw new DomainError('forbidden', 'privacy-forget-staff');
     await tx.opinion.updateMany({ where: { residentId: personId }, data: { contactPhone: null, contactName: null, latitude: null, longitude: null } });
     await tx.attachment.deleteMany({ where: { opinion: { residentId: personId } } });
-    // Sessions and unfinished dialogues are stored per chat (`<kind>:<chatId>`).
+    // Sessions and a stranger's dialogues are stored per chat (`<kind>:<chatId>`); the person's own dialogue on their row (below).
     if (person.chatId !== null) await tx.$executeRaw`DELETE FROM "KeyValue" WHERE key ~ ${`^[a-z-]+:${person.chatId}$`}`;
     // An unfinished opinion is what they typed, not yet anyone's case: it goes entirely.
     await tx.opinionDraft.deleteMany({ where: { residentId: personId } });
@@ -111,7 +111,7 @@ export async function erasePersonalData(deps: Pick<DomainDeps, 'prisma' | 'clock
     await tx.notification.updateMany({ where: { personId }, data: { chatId: 0n } });
     await tx.person.update({
       where: { id: personId },
-      data: { displayName: null, phone: null, telegramId: null, chatId: null, lastStationId: null, erasedAt: now },
+      data: { displayName: null, phone: null, telegramId: null, chatId: null, lastStationId: null, conversation: Prisma.DbNull, erasedAt: now },
     });
   });
 }

@@ -65,16 +65,21 @@ export async function browseRegion(
   deps: Pick<DomainDeps, 'prisma'>,
   regionId: number,
 ): Promise<{ region: RegionItem & { parentId: number | null }; children: RegionItem[]; stations: StationItem[] }> {
-  const region = await deps.prisma.region.findUnique({ where: { id: regionId }, select: { id: true, kind: true, nameZh: true, nameEn: true, parentId: true } });
-  if (!region) throw new DomainError('not-found', 'stations-not-found');
-  const [children, stations] = await Promise.all([
-    deps.prisma.region.findMany({
-      where: { parentId: regionId, stations: { some: { active: true } } },
-      select: { id: true, kind: true, nameZh: true, nameEn: true },
-      orderBy: { code: 'asc' },
-    }),
-    deps.prisma.station.findMany({ where: { regionId, active: true }, select: stationItemSelect }),
-  ]);
+  // One statement: the region with its children and stations joined in.
+  const found = await deps.prisma.region.findUnique({
+    where: { id: regionId },
+    select: {
+      id: true,
+      kind: true,
+      nameZh: true,
+      nameEn: true,
+      parentId: true,
+      children: { where: { stations: { some: { active: true } } }, select: { id: true, kind: true, nameZh: true, nameEn: true }, orderBy: { code: 'asc' } },
+      stations: { where: { active: true }, select: stationItemSelect },
+    },
+  });
+  if (!found) throw new DomainError('not-found', 'stations-not-found');
+  const { children, stations, ...region } = found;
   return { region, children, stations: stations.sort(byTierThenName) };
 }
 

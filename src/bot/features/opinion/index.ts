@@ -38,13 +38,7 @@ async function advanceDraft(ctx: AppContext, current: DraftState | null, decisio
       decided = await decision(draft);
       if (!decided) return false;
       if (decided.close) {
-        try {
-          await discardDraft(ctx.deps, residentId, draft?.id);
-        } catch (error) {
-          // Filed already: the receipt matters more; confirming the leftover draft again gives the same number.
-          if (decided.close !== 'submitted') throw error;
-          ctx.deps.logger.error('could not remove a submitted draft', { error });
-        }
+        if (decided.close === 'abandoned') await discardDraft(ctx.deps, residentId, draft?.id);
         break;
       }
       if (!decided.save) break;

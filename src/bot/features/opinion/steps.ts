@@ -245,7 +245,7 @@ export async function answerButton(ctx: AppContext, options?: { text: string; sh
 export interface Decision {
   /** Save the draft at this step with this data (checked against the version read) before anything is sent. */
   save?: { step: Step; data: DraftData };
-  /** Remove the draft before anything is sent: filed already (removal is then best effort), or abandoned. */
+  /** The draft is done before anything is sent: filed (the submission removed it), or abandoned (removed here). */
   close?: 'submitted' | 'abandoned';
   /** The messages, sent once the draft is safe; given the draft as saved. */
   send: (draft: DraftState) => Promise<void>;
@@ -443,6 +443,7 @@ async function confirm(ctx: AppContext, draft: DraftState, removeButtons: () => 
       shareContact: data.shareContact,
       locale: await currentLocale(ctx),
       submissionKey: draftSubmissionKey(draft.id),
+      draftId: draft.id,
     });
   } catch (error) {
     if (!isDomainError(error)) {

@@ -1,5 +1,6 @@
 // Presentation helpers shared by the resident's features: names in the reader's
 // language, times in the district's time zone, distances.
+import { dateTimeFormat } from '../../../domain/calendar/date-time-format.js';
 import { isLocale, type Locale } from '../../../i18n/index.js';
 import type { StationTier } from '../../../generated/prisma/client.js';
 import type { AppContext } from '../../context.js';
@@ -22,7 +23,7 @@ const intlLocale: Record<Locale, string> = { 'zh-CN': 'zh-CN', en: 'en-GB' };
 
 /** e.g. 11月24日周二 09:00 / Tue 24 Nov, 09:00 — always in the district's zone. */
 export function formatDateTime(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
+  return dateTimeFormat(intlLocale[locale], {
     timeZone,
     month: 'short',
     day: 'numeric',
@@ -34,7 +35,7 @@ export function formatDateTime(at: Date, locale: Locale, timeZone: string): stri
 }
 
 export function formatTime(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return dateTimeFormat(intlLocale[locale], { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
 export function formatDistance(ctx: AppContext, metres: number): string {
