@@ -27,6 +27,7 @@ import type { AppDeps } from '../src/deps.js';
 import { createDeliveryApi, createDeliveryPacer, createOutboxSignal, startDelivery, type Delivery, type NotificationMessage } from '../src/delivery/index.js';
 import { createBotApiEmulator, type Persona } from '../src/demo/index.js';
 import { createLogger } from '../src/logger.js';
+import { median } from './median.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -191,12 +192,6 @@ async function measure(deps: AppDeps, workload: Workload, setup: Setup, people: 
 function format(result: Result, workload: Workload): string {
   const floor = floorSeconds(workload);
   return `${result.messages} msgs ${result.seconds.toFixed(1)} s ${(result.messages / result.seconds).toFixed(1)} msg/s ${result.rateLimited} × 429 floor ${floor.toFixed(1)} s ratio ${(floor / result.seconds).toFixed(2)}`;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function deleteKeys(pattern: string): Promise<void> {

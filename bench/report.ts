@@ -14,11 +14,12 @@ import { createDeps } from '../src/app.js';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import type { AppDeps } from '../src/deps.js';
-import { computePeriodFigures, reportQuery, sqlTimestamp, type Figures } from '../src/domain/reports/figures.js';
+import { computePeriodFigures, reportQuery, sqlTimestamp, toFigures, type FigureCounts, type Figures } from '../src/domain/reports/figures.js';
 import { computeHotTopics } from '../src/domain/reports/hot-topics.js';
 import { reportPeriods, type ReportPeriod } from '../src/domain/reports/period.js';
 import { buildMonthlyReport } from '../src/domain/reports/report.js';
 import { formatHours, formatRate } from '../src/reports/labels.js';
+import { median } from './median.js';
 
 const { values } = parseArgs({
   options: { opinions: { type: 'string', default: '1000000' }, regenerate: { type: 'boolean', default: false }, rounds: { type: 'string', default: '5' } },
@@ -323,63 +324,23 @@ SELECT count(*) FILTER (WHERE in_cohort)::int AS received,
   count(*) FILTER (WHERE in_cohort AND escalated)::int AS escalated,
   count(*) FILTER (WHERE in_cohort AND closed_at IS NOT NULL)::int AS closed,
   count(*) FILTER (WHERE in_cohort AND closed_at IS NOT NULL AND on_time)::int AS closed_on_time,
-  count(*) FILTER (WHERE in_cohort AND responded)::int AS responded,
+  count(*) FILTER (WHERE in_cohort AND responded)::int AS responded_on_time,
   count(*) FILTER (WHERE closed_at IS NULL)::int AS open,
   count(*) FILTER (WHERE closed_at IS NULL AND overdue)::int AS overdue,
-  sum(r1)::int AS r1, sum(r1_ok)::int AS r1_ok, sum(r2)::int AS r2, sum(r2_ok)::int AS r2_ok,
+  sum(r1)::int AS r1_evaluated, sum(r1_ok)::int AS r1_satisfied, sum(r2)::int AS r2_evaluated, sum(r2_ok)::int AS r2_satisfied,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - collected_at)) FILTER (WHERE in_cohort) / 3600 AS close_median
 FROM facts`;
 
-interface FloorRow {
-  received: number;
-  answered_on_the_spot: number;
-  replied: number;
-  solved: number;
-  referred: number;
-  escalated: number;
-  closed: number;
-  closed_on_time: number;
-  responded: number;
-  open: number;
-  overdue: number;
-  r1: number;
-  r1_ok: number;
-  r2: number;
-  r2_ok: number;
-  close_median: number | null;
+/** The floor's district figures (FLOOR_SQL names its columns as the product's SQL does). */
+async function floorFigures(period: ReportPeriod): Promise<Figures> {
+  const [row] = await reportQuery<Partial<FigureCounts>>(deps, FLOOR_SQL, [sqlTimestamp(period.start), sqlTimestamp(period.cutoff)]);
+  return toFigures(row!);
 }
 
-async function floorFigures(period: ReportPeriod): Promise<FloorRow> {
-  const [row] = await reportQuery<FloorRow>(deps, FLOOR_SQL, [sqlTimestamp(period.start), sqlTimestamp(period.cutoff)]);
-  return row!;
+/** The figures both compute and must agree on: all but the spreads (the floor computes only the median time to close). */
+function countedFigures({ timeToFirstResponseHours: _response, timeToCloseHours: _close, ...counted }: Figures) {
+  return counted;
 }
-
-/** The product's district figures in the floor's terms, to check that both say the same. */
-function asFloor(f: Figures): Omit<FloorRow, 'close_median'> {
-  return {
-    received: f.received,
-    answered_on_the_spot: f.answeredOnTheSpot,
-    replied: f.answerRate.numerator,
-    solved: f.solved,
-    referred: f.referred,
-    escalated: f.escalated,
-    closed: f.closed,
-    closed_on_time: f.onTimeRate.numerator,
-    responded: f.responseRate.numerator,
-    open: f.open,
-    overdue: f.overdue,
-    r1: f.satisfactionFirstRound.denominator,
-    r1_ok: f.satisfactionFirstRound.numerator,
-    r2: f.satisfactionSecondRound.denominator,
-    r2_ok: f.satisfactionSecondRound.numerator,
-  };
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /** Runs `work` while sampling the RSS; returns its result, the seconds and the peak in MiB. */
 async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
@@ -458,9 +419,9 @@ try {
       const floor = await measure(() => floorFigures(periods[name]));
       times[name].product.push(product.seconds);
       times[name].floor.push(floor.seconds);
-      const want = asFloor(product.result.district);
-      const { close_median: _median, ...got } = floor.result;
-      const differ = Object.keys(want).filter((key) => Number(got[key as keyof typeof got]) !== want[key as keyof typeof want]);
+      const want = countedFigures(product.result.district);
+      const got = countedFigures(floor.result);
+      const differ = Object.keys(want).filter((key) => JSON.stringify(got[key as keyof typeof got]) !== JSON.stringify(want[key as keyof typeof want]));
       if (differ.length) throw new Error(`${name}: the product and the floor disagree on ${differ.join(', ')}: ${JSON.stringify({ product: want, floor: got })}`);
     }
     log(`round ${round + 1}/${rounds} done`);

@@ -117,7 +117,7 @@ export class DeliveryWorker {
           const candidate = this.#candidates.shift()!;
           const claim = await claimNotification(this.#deps.db.sql, candidate.id, this.#deps.clock.now(), this.#policy.leaseMs);
           if (!claim) continue;
-          const held: Promise<void> = this.#deliver(claim)
+          const held: Promise<void> = this.#deliver(claim, candidate.backlog)
             .catch((error: unknown) => this.#deps.logger.error('delivery failed', { notificationId: claim.id, error }))
             .finally(() => {
               this.#held.delete(held);
@@ -135,7 +135,8 @@ export class DeliveryWorker {
     }
   }
 
-  async #deliver(claim: ClaimedNotification): Promise<void> {
+  /** `backlog`: the chat's pending rows when this one was found (see DeliveryPacer.take). */
+  async #deliver(claim: ClaimedNotification, backlog: number): Promise<void> {
     const { sql } = this.#deps.db;
     const renewal = setInterval(() => {
       renewLease(sql, claim, this.#policy.leaseMs).catch((error: unknown) => this.#deps.logger.warn('lease not renewed', { notificationId: claim.id, error }));
@@ -144,7 +145,7 @@ export class DeliveryWorker {
       let slot: string;
       for (;;) {
         if (!this.#running) return await releaseClaim(sql, claim, 0, null);
-        const turn = await this.#pacer.take(claim.chatId).catch(async (error: unknown) => {
+        const turn = await this.#pacer.take(claim.chatId, backlog).catch(async (error: unknown) => {
           // Pacing unreachable (Redis down): nothing is sent unpaced; the row waits untried.
           this.#deps.logger.warn('delivery pacer unreachable', { error });
           await releaseClaim(sql, claim, pacerRetryMs, null);

@@ -7,7 +7,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { ReportPeriod } from './period.js';
-import { categoryAtCutoffSql, reportQuery, sqlTimestamp, type FigureScope, type ReportDeps } from './figures.js';
+import { categoryAtCutoffSql, reclassifiedAfterCutoffCte, reportQuery, sqlTimestamp, type FigureScope, type ReportDeps } from './figures.js';
 
 export interface HotTopic {
   size: number;
@@ -163,9 +163,9 @@ export function findHotTopics(texts: TopicText[], options: HotTopicOptions): Hot
 }
 
 const monthTextsSql = `
+WITH ${reclassifiedAfterCutoffCte}
 SELECT o.id, o."trackingNo" AS tracking_no, o.text, o."stationId" AS station_id,
   ${categoryAtCutoffSql(
-    'o.id',
     `(SELECT (c.data->>'categoryId')::int FROM "OpinionEvent" c
       WHERE c."opinionId" = o.id AND c.type IN ('COLLECTED', 'CLASSIFIED') AND c.data ? 'categoryId' AND c.at <= $2::timestamp
       ORDER BY c.at DESC, c.id DESC LIMIT 1)`,
@@ -174,6 +174,7 @@ SELECT o.id, o."trackingNo" AS tracking_no, o.text, o."stationId" AS station_id,
   CASE WHEN r.kind IN ('STREET', 'TOWN') THEN r.id ELSE r."parentId" END AS street_id
 FROM "OpinionEvent" e
 JOIN "Opinion" o ON o.id = e."opinionId"
+LEFT JOIN reclassified rc ON rc.id = o.id
 JOIN "Station" s ON s.id = o."stationId"
 JOIN "Region" r ON r.id = s."regionId"
 WHERE e.type = 'COLLECTED' AND e.at >= $1::timestamp AND e.at <= $2::timestamp
