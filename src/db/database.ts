@@ -74,9 +74,33 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
+export interface PoolBounds {
+  max: number;
+  /** A server that does not answer fails a new connection after this, instead of hanging it. */
+  connectTimeoutMs: number;
+  /**
+   * How long a query may wait for a free connection. pg-pool bounds this with the connect
+   * timeout unless told otherwise; but a full pool (a report's queries side by side on a
+   * loaded machine) is not a dead server, and failing the query then lost work for nothing.
+   */
+  slotWaitTimeoutMs: number;
+}
+
+const POOL_BOUNDS: PoolBounds = { max: 10, connectTimeoutMs: 10_000, slotWaitTimeoutMs: 120_000 };
+
+/** A pg pool whose connect timeout and wait for a free connection are bounded separately. */
+export function createPool(connectionString: string, bounds: PoolBounds = POOL_BOUNDS): pg.Pool {
+  // pg-pool hands its own options to each client it makes: the client gets the connect bound.
+  class BoundedConnectClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: bounds.connectTimeoutMs });
+    }
+  }
+  return new pg.Pool({ connectionString, max: bounds.max, connectionTimeoutMillis: bounds.slotWaitTimeoutMs, Client: BoundedConnectClient });
+}
+
 function openPostgres(connectionString: string, onConnectionError: ((error: Error) => void) | undefined): Database {
-  // A server that does not answer fails the query in 10 s instead of hanging it.
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 10_000 });
+  const pool = createPool(connectionString);
   // Without a listener an idle connection the server closes would crash the process; the
   // pool discards it and the next query connects afresh.
   pool.on('error', (error) => onConnectionError?.(error));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
+import { createServer, type Socket } from 'node:net';
+import { createPool, openDatabase } from '../../src/db/database.js';
 import { applyMigrations, readMigrations } from '../../src/db/migrate.js';
 import { backends, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createTestDatabase, withAdmin } from '../helpers/postgres.js';
@@ -93,6 +94,37 @@ describe('PostgreSQL connections', () => {
     } finally {
       await db.close();
       await copy.drop();
+    }
+  });
+
+  it('lets a query wait for a busy pool longer than a connection may take to open', async () => {
+    const copy = await createTestDatabase();
+    const pool = createPool(copy.url, { max: 1, connectTimeoutMs: 200, slotWaitTimeoutMs: 60_000 });
+    try {
+      const held = await pool.connect();
+      const waiting = pool.query<{ one: number }>('SELECT 1 AS one');
+      // Longer than the connect bound: with one bound for both, the waiting query failed here.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      held.release();
+      expect((await waiting).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await pool.end();
+      await copy.drop();
+    }
+  });
+
+  it('gives up on a server that accepts but never answers within the connect bound', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const pool = createPool(`postgresql://nobody@127.0.0.1:${port}/none`, { max: 1, connectTimeoutMs: 300, slotWaitTimeoutMs: 60_000 });
+    try {
+      await expect(pool.query('SELECT 1')).rejects.toThrow(/timeout/);
+    } finally {
+      await pool.end();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
     }
   });
 });
