@@ -5,7 +5,7 @@
 import type { DeadlineKind, Opinion, OpinionDeadline, OpinionEvent, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { assertCan, loadOpinionScope, loadPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
+import { agenciesServingWhere, assertCan, loadOpinionScope, loadPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
 import { parseActionInput, type ValidOpinionAction } from './action-input.js';
 import { cancelOpenDeadlines, dueAtFor, dueDeadlineSteps, meetDeadlines, openDeadline, STAFF_DEADLINE_KINDS, stepLateDays } from './deadlines.js';
 import type { ApplyOpinionActionInput, ApplyOpinionActionResult } from './lifecycle.js';
@@ -189,8 +189,8 @@ const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
   },
 
   async refer(context, action) {
-    const { tx, deps, plan, opinion, now } = context;
-    const agency = await tx.agency.findFirst({ where: { id: action.agencyId, active: true } });
+    const { tx, deps, plan, opinion, scope, now } = context;
+    const agency = await tx.agency.findFirst({ where: { id: action.agencyId, ...agenciesServingWhere(scope.regionPath) } });
     if (!agency) throw new DomainError('validation', 'error-workflow-agency-unknown');
     if (action.dueAt && action.dueAt.getTime() <= now.getTime()) throw new DomainError('validation', 'error-workflow-due-in-past');
     acknowledgeIfNew(context);
@@ -399,7 +399,7 @@ const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
   },
 
   async reassign(context, action) {
-    const { tx, plan, opinion, deps, now } = context;
+    const { tx, plan, opinion, scope, deps, now } = context;
     if (action.officerId !== undefined) {
       const officer = await tx.staffRole.findFirst({ where: { personId: action.officerId, kind: 'LIAISON_OFFICER', stationId: opinion.stationId, revokedAt: null } });
       if (!officer || action.officerId === opinion.assignedOfficerId) throw new DomainError('validation', 'error-workflow-reassign-officer');
@@ -409,7 +409,7 @@ const handlers: { [T in ValidOpinionAction['type']]: Handler<T> } = {
       return;
     }
     if (opinion.disposition !== 'REFERRED' || opinion.stage !== 'HANDLING') throw new DomainError('validation', 'error-workflow-reassign-not-referred');
-    const agency = await tx.agency.findFirst({ where: { id: action.agencyId!, active: true } });
+    const agency = await tx.agency.findFirst({ where: { id: action.agencyId!, ...agenciesServingWhere(scope.regionPath) } });
     if (!agency || agency.id === opinion.agencyId) throw new DomainError('validation', 'error-workflow-agency-unknown');
     // The late deadline is met now (late, as the report will say); the new agency gets a full one.
     const dueAt = dueAtFor(deps, { kind: 'HANDLE', from: now, categoryCode: opinion.category.code, priority: opinion.priority });

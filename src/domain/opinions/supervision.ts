@@ -2,6 +2,7 @@
 // 催办, go through applyOpinionAction (actions `reassign` and `chase`).
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { agenciesServing } from '../staff/directory.js';
 import type { Actor } from './lifecycle.js';
 import { listAvailableActions } from './opinion-views.js';
 
@@ -25,7 +26,7 @@ export async function reassignOptions(deps: Pick<DomainDeps, 'prisma' | 'clock'>
   const officers = [...new Map(roles.map(({ person }) => [person.id, { id: person.id, name: person.displayName ?? `#${person.id}` }])).values()];
   const withAgency = opinion.disposition === 'REFERRED' && opinion.stage === 'HANDLING';
   const agencies = withAgency
-    ? await deps.prisma.agency.findMany({ where: { active: true, id: { not: opinion.agencyId ?? 0 } }, select: { id: true, nameZh: true, nameEn: true }, orderBy: { id: 'asc' } })
+    ? (await agenciesServing(deps, opinion)).filter((agency) => agency.id !== opinion.agencyId)
     : [];
   return { trackingNo: opinion.trackingNo, officers, agencies };
 }

@@ -92,6 +92,15 @@ export async function districtAdminStations(db: Db, roles: Principal['roles']): 
   return { regionId: { in: regionsWithin(await loadRegionTree(db), districts.filter((id) => id !== null)) } };
 }
 
+/**
+ * Active agencies that serve a place on this region path: an agency bound to the district,
+ * street or city around it, or to no region (serves every district). An officer refers a
+ * case, and an admin assigns a proposal, only to these.
+ */
+export function agenciesServingWhere(path: readonly number[]) {
+  return { active: true, OR: [{ regionId: null }, { regionId: { in: [...path] } }] };
+}
+
 /** The same as a StaffRole filter: active district admin roles over this region path. */
 export function districtAdminWhere(path: readonly number[]) {
   return { kind: 'DISTRICT_ADMIN' as const, revokedAt: null, OR: [{ regionId: null }, { regionId: { in: [...path] } }] };

@@ -6,7 +6,7 @@ import type { Prisma, ProposalEvent, ProposalEventType, ProposalStage, Rating } 
 import { addCalendarMonths } from '../calendar/index.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { districtAdminWhere, loadPrincipal, type ActorRole } from '../permissions/index.js';
+import { agenciesServingWhere, districtAdminWhere, loadPrincipal, type ActorRole } from '../permissions/index.js';
 import { assertCanOnProposal, loadProposalScope, type ProposalScope } from '../permissions/proposals.js';
 import { formatDueAt } from '../opinions/notifications.js';
 import { StageHistory } from '../workflow/history.js';
@@ -127,10 +127,10 @@ const handlers: { [T in ValidProposalAction['type']]: Handler<T> } = {
     plan.tell(event, { audience: 'admins', key: 'notify-proposal-withdrawn', vars: { reason: action.reason ?? '—' } });
   },
 
-  async assign({ tx, deps, plan, now }, action) {
+  async assign({ tx, deps, plan, scope, now }, action) {
     const coAgencyIds = [...new Set(action.coAgencyIds)].filter((id) => id !== action.leadAgencyId);
     const ids = [action.leadAgencyId, ...coAgencyIds];
-    const found = await tx.agency.count({ where: { id: { in: ids }, active: true } });
+    const found = await tx.agency.count({ where: { id: { in: ids }, ...agenciesServingWhere(scope.regionPath) } });
     if (found !== ids.length) throw new DomainError('validation', 'error-workflow-agency-unknown');
     const dueAt = answerDueAt(deps, now, deps.config.PROPOSAL_ANSWER_MONTHS);
     plan.agencies = [{ agencyId: action.leadAgencyId, role: 'LEAD' }, ...coAgencyIds.map((agencyId) => ({ agencyId, role: 'CO' as const }))];

@@ -5,6 +5,7 @@ import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { Actor } from '../opinions/lifecycle.js';
 import { districtAdminStations, districtAdminWhere, loadPrincipal } from '../permissions/index.js';
+import { agenciesServing, type Named } from '../staff/directory.js';
 import { ALL_PROPOSAL_ACTIONS, canViewProposal, loadProposalScope, proposalActingRole, proposalRegionPath } from '../permissions/proposals.js';
 import type { ProposalActionType } from './lifecycle.js';
 import { isProposalTransitionAllowed } from './transitions.js';
@@ -124,6 +125,13 @@ export async function proposalOfResidentOpinion(
     select: { proposal: { select: { number: true, stage: true } } },
   });
   return opinion?.proposal ?? null;
+}
+
+/** The agencies the proposal may be assigned to: those serving its station's district. */
+export async function agenciesForProposal(deps: Pick<DomainDeps, 'prisma'>, input: { proposalId: number }): Promise<Named[]> {
+  const proposal = await deps.prisma.proposal.findUnique({ where: { id: input.proposalId }, select: { stationId: true } });
+  if (!proposal) throw new DomainError('not-found', 'error-proposal-not-found');
+  return agenciesServing(deps, proposal);
 }
 
 /** The admins of the proposal's district, who may supervise it as a key proposal (领衔督办). */

@@ -3,6 +3,7 @@
 import type { StaffRole, StaffRoleKind } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { agenciesServingWhere, regionPath } from '../permissions/index.js';
 import { SCOPE_OF_ROLE } from './invitations.js';
 import { adminAuthority, requireAdminRoles } from './scope.js';
 
@@ -86,6 +87,9 @@ export async function activeCategories(deps: DomainDeps): Promise<Named[]> {
   return deps.prisma.category.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
 }
 
-export async function activeAgencies(deps: DomainDeps): Promise<Named[]> {
-  return deps.prisma.agency.findMany({ where: { active: true }, orderBy: [{ nameZh: 'asc' }] });
+/** The agencies a case or proposal of this station may go to (agenciesServingWhere), by name. */
+export async function agenciesServing(deps: Pick<DomainDeps, 'prisma'>, input: { stationId: number }): Promise<Named[]> {
+  const station = await deps.prisma.station.findUniqueOrThrow({ where: { id: input.stationId }, select: { regionId: true } });
+  const path = await regionPath(deps.prisma, station.regionId);
+  return deps.prisma.agency.findMany({ where: agenciesServingWhere(path), orderBy: [{ nameZh: 'asc' }] });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
 import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js';
 import type { Actor, OpinionAction } from '../../../src/domain/opinions/lifecycle.js';
+import { agenciesServing } from '../../../src/domain/staff/directory.js';
 import { backends } from '../../helpers/database.js';
 import { START, useWorld, footprint, outbox, person, system, type World } from './fixtures.js';
 
@@ -401,6 +402,25 @@ describe.each(backends)('applyOpinionAction on %s', (kind) => {
       await expectRefused(act(id, officer(), { type: 'merge', intoOpinionId: target }), 'validation', 'error-workflow-merge-target');
     }
     expect(await footprint(world, id)).toEqual(before);
+  });
+
+  it('refer and 改派 reach only agencies serving the case’s district, or no district in particular', async () => {
+    const prisma = world.db.prisma;
+    const otherDistrict = (await prisma.station.findUniqueOrThrow({ where: { id: world.stations.elsewhere } })).regionId;
+    const theirs = (await prisma.agency.create({ data: { code: 'T-OTHER-AG', nameZh: '他区城管局', nameEn: 'Other district bureau', regionId: otherDistrict } })).id;
+    const citywide = (await prisma.agency.create({ data: { code: 'T-CITY-AG', nameZh: '市供水公司', nameEn: 'City water company' } })).id;
+    const offered = (await agenciesServing(world.deps, { stationId: world.stations.yuping })).map((agency) => agency.id);
+    expect(offered).toEqual(expect.arrayContaining([world.agencies.urban, world.agencies.transport, citywide]));
+    expect(offered).not.toContain(theirs);
+    expect((await agenciesServing(world.deps, { stationId: world.stations.elsewhere })).map((agency) => agency.id).sort()).toEqual([citywide, theirs].sort());
+
+    const id = await world.createOpinion();
+    const before = await footprint(world, id);
+    await expectRefused(act(id, officer(), { type: 'refer', agencyId: theirs }), 'validation', 'error-workflow-agency-unknown');
+    expect(await footprint(world, id)).toEqual(before);
+    await act(id, officer(), { type: 'refer', agencyId: citywide });
+    await expectRefused(act(id, person(p.districtAdmin), { type: 'reassign', agencyId: theirs }), 'validation', 'error-workflow-agency-unknown');
+    expect((await act(id, person(p.districtAdmin), { type: 'reassign', agencyId: world.agencies.urban })).opinion.agencyId).toBe(world.agencies.urban);
   });
 
   it('wrong-state actions are refused and leave nothing changed', async () => {

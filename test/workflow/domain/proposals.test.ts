@@ -8,7 +8,7 @@ import { applyOpinionAction } from '../../../src/domain/opinions/apply-action.js
 import type { Actor } from '../../../src/domain/opinions/lifecycle.js';
 import { applyProposalAction } from '../../../src/domain/proposals/apply-action.js';
 import type { ProposalAction } from '../../../src/domain/proposals/lifecycle.js';
-import { getProposalView, listProposalsFor, listSupervisors, proposalOfResidentOpinion } from '../../../src/domain/proposals/queries.js';
+import { agenciesForProposal, getProposalView, listProposalsFor, listSupervisors, proposalOfResidentOpinion } from '../../../src/domain/proposals/queries.js';
 import { askForSecondEvaluations } from '../../../src/domain/proposals/second-evaluation.js';
 import { submitProposal } from '../../../src/domain/proposals/submit-proposal.js';
 import { backends } from '../../helpers/database.js';
@@ -199,7 +199,11 @@ describe.each(backends)('applyProposalAction on %s', (kind) => {
 
     // The supervising leader of a key proposal is one of its district's admins.
     expect(await listSupervisors(world.deps, { proposalId: theirs.id })).toEqual([{ id: otherAdmin, name: 'S70101' }]);
-    await act(theirs.id, person(otherAdmin), { type: 'assign', leadAgencyId: world.agencies.urban });
+    // It goes to an agency of its own district.
+    const theirAgency = (await prisma.agency.create({ data: { code: 'T-OTHER-AG', nameZh: '他区城管局', nameEn: 'Other district bureau', regionId: otherDistrict } })).id;
+    expect((await agenciesForProposal(world.deps, { proposalId: theirs.id })).map((agency) => agency.id)).toEqual([theirAgency]);
+    await expectRefused(act(theirs.id, person(otherAdmin), { type: 'assign', leadAgencyId: theirAgency, coAgencyIds: [world.agencies.urban] }), 'validation', 'error-workflow-agency-unknown');
+    await act(theirs.id, person(otherAdmin), { type: 'assign', leadAgencyId: theirAgency });
     await expectRefused(act(theirs.id, person(otherAdmin), { type: 'markKey', supervisorId: p.districtAdmin }), 'validation', 'error-proposal-supervisor-unknown');
     expect((await act(theirs.id, person(otherAdmin), { type: 'markKey', supervisorId: otherAdmin })).proposal).toMatchObject({ isKey: true, supervisorId: otherAdmin });
 

@@ -3,8 +3,7 @@
 // the district admin assigns (交办) and marks key proposals (重点督办); agency handlers
 // answer with a class and report implementation.
 import { Composer, InlineKeyboard } from 'grammy';
-import { activeAgencies } from '../../../domain/staff/index.js';
-import { listSupervisors } from '../../../domain/proposals/queries.js';
+import { agenciesForProposal, listSupervisors } from '../../../domain/proposals/queries.js';
 import type { BotContext } from '../../context.js';
 import { nameIn } from '../triage/respond.js';
 import {
@@ -69,7 +68,7 @@ const buttons: Record<(typeof PROPOSAL_BUTTONS)[number], (ctx: BotContext, id: n
   progress: (ctx, id, v) => askProposalText(ctx, { kind: 'progress', proposalId: id, version: v }),
   assign: async (ctx, id, v) => {
     const keyboard = new InlineKeyboard();
-    for (const agency of await activeAgencies(ctx.deps)) keyboard.text(await nameIn(ctx, agency), assignLead.pack({ id, v, lead: agency.id })).row();
+    for (const agency of await agenciesForProposal(ctx.deps, { proposalId: id })) keyboard.text(await nameIn(ctx, agency), assignLead.pack({ id, v, lead: agency.id })).row();
     await ctx.reply(ctx.t('proposals-choose-lead'), { reply_markup: keyboard });
   },
   markKey: async (ctx, id, v) => {
@@ -95,7 +94,7 @@ privateChats.callbackQuery(proposalButton.filter, async (ctx) => {
 /** The co-handling choice: every other agency, ✅ on those chosen, each press toggles one; then done. */
 async function showCoAgencyChoice(ctx: BotContext, id: number, v: number, lead: number, chosen: readonly number[]): Promise<void> {
   const keyboard = new InlineKeyboard();
-  for (const agency of await activeAgencies(ctx.deps)) {
+  for (const agency of await agenciesForProposal(ctx.deps, { proposalId: id })) {
     if (agency.id === lead) continue;
     const name = await nameIn(ctx, agency);
     keyboard.text(chosen.includes(agency.id) ? `✅ ${name}` : name, assignCoToggle.pack({ id, v, lead, sel: packSelection(chosen), t: agency.id })).row();

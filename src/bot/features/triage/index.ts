@@ -3,7 +3,7 @@
 // decline, merge, clarify, progress, submit and deliver results. Choices (a category,
 // an agency, a deadline) are made on the card itself; the card is edited in place.
 import { Composer, InlineKeyboard } from 'grammy';
-import { activeAgencies, activeCategories, listReplyTemplates, templateAnswerFor } from '../../../domain/staff/index.js';
+import { activeCategories, agenciesServing, listReplyTemplates, templateAnswerFor } from '../../../domain/staff/index.js';
 import type { BotContext } from '../../context.js';
 import {
   answerTemplate,
@@ -89,7 +89,9 @@ const officerButtons: Partial<Record<CaseButtonAction, ButtonHandler>> = {
     await offer(ctx, id, ctx.t('triage-answer-how'), keyboard);
   },
   refer: async (ctx, id, v) => {
-    const agencies = await activeAgencies(ctx.deps);
+    const view = await loadCaseView(ctx, id);
+    if (!view) return;
+    const agencies = await agenciesServing(ctx.deps, { stationId: view.station.id });
     const keyboard = new InlineKeyboard();
     for (const agency of agencies) keyboard.text(await nameIn(ctx, agency), referAgency.pack({ id, v, ag: agency.id })).row();
     await offer(ctx, id, ctx.t('triage-choose-agency'), keyboard);
