@@ -36,7 +36,7 @@ describe('monthly report in chat and by delivery', () => {
   it('/report offers the month, the quarter and the year to date and the last complete ones (zh)', async () => {
     const admin = app.user(data.places.admins.district.telegramId);
     await admin.send('/report');
-    expect(admin.lastText()).toBe('要看哪个时期的报告？也可以发送 /report 年-月，例如 /report 2026-10。');
+    expect(admin.lastText()).toBe('要看哪个时期的报告？也可以直接发送，例如 /report 2026-10、/report 2026Q3 或 /report 2026。');
     expect(admin.inlineButtons()).toEqual(['本月至今（2026-11）', '上月（2026-10）', '本季度至今（2026Q4）', '上季度（2026Q3）', '本年至今（2026）', '上年（2025）']);
     const calls = await admin.press('本月至今（2026-11）');
     expect(calls.map((c) => c.method).filter((m) => m !== 'sendChatAction' && m !== 'answerCallbackQuery')).toEqual(['sendMessage', 'sendMessage', 'sendDocument', 'sendPhoto']);
@@ -67,6 +67,13 @@ describe('monthly report in chat and by delivery', () => {
     expect(admin.texts().at(-3)).toMatch(/^📊 全区 2026Q4 办结情况\n\n受理 8 件，/);
     // A quarter is not a month's report: the monthly delivery still sends September and November.
     expect(await app.deps.prisma.reportDelivery.count({ where: { month: { in: ['2026-09', '2026-11'] } } })).toBe(0);
+
+    // Typed as well as pressed.
+    await admin.send('/report 2026q3');
+    expect(admin.texts().at(-4)).toBe('正在生成 2026Q3 的报告，请稍候……');
+    expect(admin.texts().at(-3)).toMatch(/^📊 全区 2026Q3 办结情况\n\n受理 3 件，/);
+    await admin.send('/report 2026');
+    expect(admin.texts().at(-4)).toBe('正在生成 2026 至今（截至 2026-11-05 10:00）的报告，请稍候……');
   });
 
   it('/report by year (en): a street admin gets this year to date and last year, of their town', async () => {
@@ -74,7 +81,7 @@ describe('monthly report in chat and by delivery', () => {
     await app.deps.prisma.person.update({ where: { id: street.personId }, data: { locale: 'en' } });
     const admin = app.user(street.telegramId, 'en');
     await admin.send('/report');
-    expect(admin.lastText()).toBe('Which period? You can also send /report YYYY-MM, e.g. /report 2026-10.');
+    expect(admin.lastText()).toBe('Which period? You can also type it, e.g. /report 2026-10, /report 2026Q3 or /report 2026.');
     expect(admin.inlineButtons()).toEqual([
       'This month to date (2026-11)', 'Last month (2026-10)', 'This quarter to date (2026Q4)', 'Last quarter (2026Q3)', 'This year to date (2026)', 'Last year (2025)',
     ]);
@@ -146,7 +153,7 @@ describe('monthly report in chat and by delivery', () => {
     expect(resident.lastText()).toBe('抱歉，月度报告只提供给区人大常委会和街道（镇）的管理员。');
     const admin = app.user(data.places.admins.district.telegramId);
     await admin.send('/report 10/2026');
-    expect(admin.lastText()).toBe('月份格式不对：“10/2026”。请按“年-月”输入，例如 /report 2026-10。');
+    expect(admin.lastText()).toBe('无法识别的时期：“10/2026”。请输入月份、季度或年份，例如 /report 2026-10、/report 2026Q3 或 /report 2026。');
     await admin.send('/report 2026-12');
     expect(admin.lastText()).toBe('还不能生成 2026-12 的报告：请选择 2026-11 或更早的月份。');
   });

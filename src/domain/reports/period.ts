@@ -126,6 +126,14 @@ export interface SpanRequest {
 const QUARTER = /^(\d{4})-?Q([1-4])$/i;
 const yearSchema = z.string().regex(/^\d{4}$/);
 
+/** What an admin types after /report: a month (2026-10), a quarter (2026Q3) or a year (2026). */
+export function spanRequestFromText(text: string): SpanRequest {
+  const input = text.trim();
+  if (QUARTER.test(input)) return { quarter: input };
+  if (yearSchema.safeParse(input).success) return { year: input };
+  return { month: input };
+}
+
 /** The quarter a month is in: 2026-11 → 2026Q4 (as --quarter takes it). */
 export function quarterOf(month: ReportMonth): string {
   return `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;

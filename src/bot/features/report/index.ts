@@ -1,6 +1,6 @@
-// /report [YYYY-MM]: the closure report on demand, for district admins (the district)
-// and street admins (their street / town): the summary, then the spreadsheet and the
-// chart. Without a month it offers the month, the quarter and the year to date and the
+// /report [2026-10 | 2026Q3 | 2026]: the closure report on demand, for district admins (the
+// district) and street admins (their street / town): the summary, then the spreadsheet and
+// the chart. Without a period it offers the month, the quarter and the year to date and the
 // last complete ones; a period under way is reported to this instant. The periods are
 // those of `npm run report` (--quarter, --year), read by the same domain function. A
 // complete month asked for is recorded in the delivery ledger, so the scheduled delivery
@@ -16,9 +16,9 @@ import {
   monthSpan,
   quarterOf,
   reportMonthSchema,
-  requestedMonth,
   requestedSpan,
   shiftMonth,
+  spanRequestFromText,
   type ReportSpan,
   type SpanRequest,
 } from '../../../domain/reports/period.js';
@@ -62,7 +62,7 @@ privateChats.command('report', async (ctx) => {
   if (!mayReport(ctx)) return void (await ctx.reply(ctx.t('report-refused')));
   const now = ctx.deps.clock.now();
   if (ctx.match.trim() === '') return void (await ctx.reply(ctx.t('report-choose'), { reply_markup: periodMenu(ctx, now) }));
-  await sendRequested(ctx, () => monthSpan(requestedMonth(ctx.match, now, ctx.deps.config.TIME_ZONE, { allowCurrent: true })));
+  await sendRequested(ctx, () => requestedSpan(spanRequestFromText(ctx.match), now, ctx.deps.config.TIME_ZONE, { allowCurrent: true }));
 });
 
 privateChats.callbackQuery(reportMonth.filter, async (ctx) => {
