@@ -226,7 +226,7 @@ notify-staff-deadline-overdue = 超期提醒：意见 { $trackingNo } 的{ $dead
     [HANDLE] 办理
    *[EVALUATE] 评价
 }{ $lateDays ->
-    [0] 今天已到期
+    [0] 已到期
    *[other] 已超期 { $lateDays } 个工作日
 }（期限 { $dueAt }），请立即处理。街道已收到督办通知。
 notify-admin-overdue = 超期督办：{ $stationZh }的意见 { $trackingNo } { $deadline ->
@@ -235,7 +235,7 @@ notify-admin-overdue = 超期督办：{ $stationZh }的意见 { $trackingNo } { 
     [HANDLE] 办理
    *[EVALUATE] 评价
 }{ $lateDays ->
-    [0] 今天已到期
+    [0] 已到期
    *[other] 已超期 { $lateDays } 个工作日
 }（期限 { $dueAt }）。可以催办或改派。
 notify-staff-chased = 催办：请尽快处理{ $stationZh }的意见 { $trackingNo }（{ $deadline ->

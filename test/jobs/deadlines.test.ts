@@ -179,13 +179,13 @@ describe.each(backends)('deadline jobs on %s', (backend) => {
       expect(await deps.prisma.opinionDeadline.findUniqueOrThrow({ where: { id: ack.id } })).toMatchObject({ remindedAt: expect.any(Date), escalatedAt: expect.any(Date) });
       await waitFor(() => officerTexts().length === 7 && streetAdminTexts().length === 5 && districtAdminTexts().length === 2 && residentTexts().length === 1);
       expect(officerTexts().slice(2)).toEqual([
-        expect.stringMatching(/受理今天已到期/),
+        expect.stringMatching(/受理已到期/),
         expect.stringMatching(/受理已超期 1 个工作日/),
         expect.stringMatching(/受理已超期 2 个工作日/),
         expect.stringMatching(/受理已超期 3 个工作日/),
         expect.stringMatching(/受理已超期 4 个工作日/),
       ]);
-      expect(streetAdminTexts()).toEqual([0, 1, 2, 3, 4].map((n) => expect.stringMatching(n === 0 ? /^超期督办：.*今天已到期/ : new RegExp(`^超期督办：.*已超期 ${n} 个工作日`))));
+      expect(streetAdminTexts()).toEqual([0, 1, 2, 3, 4].map((n) => expect.stringMatching(n === 0 ? /^超期督办：.*已到期/ : new RegExp(`^超期督办：.*已超期 ${n} 个工作日`))));
       // From OVERDUE_DISTRICT_AFTER_WORKING_DAYS (3) the district admin is told too.
       expect(districtAdminTexts()).toEqual([expect.stringMatching(/已超期 3 个工作日/), expect.stringMatching(/已超期 4 个工作日/)]);
       // The resident hears once that the case is late, with the new expected date (in English, their language).

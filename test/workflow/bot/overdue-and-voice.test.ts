@@ -121,9 +121,9 @@ describe('the resident’s voice and the overdue chain, in chat', () => {
     app.clock.set(new Date(ack.dueAt.getTime() + MINUTE));
     await runDeadlineJobs();
     await world.deliver();
-    expect(officer.texts().some((t) => t.includes(`意见 ${opinion.trackingNo} 的受理今天已到期`))).toBe(true);
+    expect(officer.texts().some((t) => t.includes(`意见 ${opinion.trackingNo} 的受理已到期`))).toBe(true);
     expect(resident.lastText()).toMatch(new RegExp(`很抱歉，您的意见 ${opinion.trackingNo} 超过了办理期限。.*预计在 \\d{4}-\\d{2}-\\d{2} 23:59 前给您答复`));
-    expect(streetAdmin.lastText()).toBe(`超期督办：玉屏社区代表活动站的意见 ${opinion.trackingNo} 受理今天已到期（期限 ${formatLocal(ack.dueAt)}）。可以催办或改派。`);
+    expect(streetAdmin.lastText()).toBe(`超期督办：玉屏社区代表活动站的意见 ${opinion.trackingNo} 受理已到期（期限 ${formatLocal(ack.dueAt)}）。可以催办或改派。`);
     expect(streetAdmin.inlineButtons()).toEqual(['催办', '改派', '查看并处理']);
     // The same notice as an English-speaking admin reads it.
     expect((await world.noticesIn(streetAdmin, 'en')).at(-1)).toEqual({
@@ -182,7 +182,7 @@ describe('the resident’s voice and the overdue chain, in chat', () => {
     const due = formatLocal(handle.dueAt);
     expect((await world.noticesIn(agencyHandler, 'zh-CN')).map((n) => n.text).filter((t) => t.includes(opinion.trackingNo)).slice(-3)).toEqual([
       expect.stringMatching(new RegExp(`^提醒：意见 ${opinion.trackingNo} 的办理期限已过半，截止时间为 ${due}`)),
-      `超期提醒：意见 ${opinion.trackingNo} 的办理今天已到期（期限 ${due}），请立即处理。街道已收到督办通知。`,
+      `超期提醒：意见 ${opinion.trackingNo} 的办理已到期（期限 ${due}），请立即处理。街道已收到督办通知。`,
       `超期提醒：意见 ${opinion.trackingNo} 的办理已超期 1 个工作日（期限 ${due}），请立即处理。街道已收到督办通知。`,
     ]);
     expect((await world.noticesIn(streetAdmin, 'zh-CN')).at(-1)).toEqual({
