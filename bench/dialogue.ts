@@ -8,6 +8,9 @@
 // `--ceilings` adds what a durable draft costs at its least: per update one read of the
 // person with their draft and one version-checked save, with the product's Telegram calls
 // (20 in 9 updates), once through Prisma and once as the same SQL on the driver.
+// `--memory` (run under `NODE_OPTIONS=--expose-gc`) prints, after a full GC, the process's
+// memory at the start, after the set-up, after each of the product's runs (by submissions
+// so far) and after 30 and 60 s idle.
 // PostgreSQL: a database of its own (minyi_bench_dialogue_<random>), dropped at the end.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     backend: { type: 'string', default: 'both' },
     ceilings: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
   },
 });
 const residents = Number(values.residents);
@@ -38,7 +42,11 @@ const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
 const backends: DatabaseKind[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as DatabaseKind];
 if (![residents, concurrency, rounds].every((n) => Number.isInteger(n) && n > 0) || !backends.every((b) => b === 'postgres' || b === 'pglite')) {
-  console.error('Usage: npm run bench:dialogue -- [--residents N] [--concurrency C] [--rounds R (≥ 1)] [--backend postgres|pglite|both] [--ceilings]');
+  console.error('Usage: npm run bench:dialogue -- [--residents N] [--concurrency C] [--rounds R (≥ 1)] [--backend postgres|pglite|both] [--ceilings] [--memory]');
+  process.exit(2);
+}
+if (values.memory && !globalThis.gc) {
+  console.error('--memory needs a full GC before each sample: run with NODE_OPTIONS=--expose-gc');
   process.exit(2);
 }
 
@@ -79,8 +87,8 @@ class BenchTelegram {
     const payload = JSON.parse(String(init?.body ?? '{}')) as { chat_id?: number; reply_markup?: { inline_keyboard?: { callback_data?: string }[][] } };
     const inline = payload.reply_markup?.inline_keyboard;
     if (payload.chat_id !== undefined && inline) this.buttons.set(payload.chat_id, inline.flat().flatMap((b) => b.callback_data ?? []));
-    // The summary's buttons removed: submitted (or abandoned).
-    if (payload.chat_id !== undefined && String(_input).endsWith('/editMessageReplyMarkup')) this.buttons.set(payload.chat_id, []);
+    // The summary's buttons removed: submitted (or abandoned); the chat is forgotten (--memory).
+    if (payload.chat_id !== undefined && String(_input).endsWith('/editMessageReplyMarkup')) this.buttons.delete(payload.chat_id);
     const result = payload.chat_id === undefined ? true : { message_id: this.#messageId++, date: 0, chat: { id: payload.chat_id, type: 'private' } };
     return new Response(JSON.stringify({ ok: true, result }), { headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
@@ -180,6 +188,14 @@ async function run(handle: (update: Update) => Promise<void>, users: number[], s
   return { seconds: (performance.now() - started) / 1000, updates: latencies.length, latencies, bySteps, statements: statements - before, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
+const MiB = (bytes: number) => (bytes / 2 ** 20).toFixed(1).padStart(8);
+/** The process's memory after a full GC, as a table row. */
+function memoryRow(label: string | number): string {
+  globalThis.gc!();
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  return `${String(label).padStart(11)} ${MiB(rss)} ${MiB(heapUsed)} ${MiB(heapTotal)} ${MiB(external)} ${MiB(arrayBuffers)}`;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
@@ -215,6 +231,8 @@ async function openBenchDatabase(kind: DatabaseKind): Promise<{ db: Database; dr
 }
 
 async function benchBackend(kind: DatabaseKind): Promise<void> {
+  // Rows of memory samples: before the database is opened, after the set-up, after each product run.
+  const memory = values.memory ? [memoryRow('start')] : [];
   const { db, drop } = await openBenchDatabase(kind);
   try {
     const clock = new ManualClock(new Date('2026-11-23T01:00:00Z'));
@@ -239,12 +257,12 @@ async function benchBackend(kind: DatabaseKind): Promise<void> {
     // What the least durable draft does per update: read the person with their draft, save it
     // with a version check, and make the product's Telegram calls for that step.
     const callsPerStep = [2, 2, 3, 3, 1, 2, 2, 2, 3];
-    const stepOf = new Map<number, number>();
     const draftBot = (readAndSave: (telegramId: number, updateId: number) => Promise<void>) => {
       const bot = new Bot('bench-token', { botInfo, client: { fetch: telegram.fetch } });
       bot.on(['message', 'callback_query'], async (ctx) => {
         await readAndSave(ctx.from.id, ctx.update.update_id);
-        for (let i = 0; i < callsPerStep[stepOf.get(ctx.update.update_id) ?? 0]!; i++) await ctx.reply('ok');
+        const step = Number(ctx.message?.text ?? ctx.callbackQuery?.data);
+        for (let i = 0; i < callsPerStep[step]!; i++) await ctx.reply('ok');
       });
       return bot;
     };
@@ -263,12 +281,8 @@ async function benchBackend(kind: DatabaseKind): Promise<void> {
       await db.sql.query('UPDATE "OpinionDraft" SET "step" = $1, "data" = $2, "version" = "version" + 1, "updatedAt" = now() WHERE "id" = $3 AND "version" = $4', ['text', JSON.stringify({ updateId }), id, version]);
     });
 
-    const floorSteps = (id: number) =>
-      Array.from({ length: STEPS }, (_, i) => () => {
-        const update = i % 2 ? press(id, 'x') : message(id, 'x');
-        stepOf.set(update.update_id, i);
-        return update;
-      });
+    // The step's number is the update's text or data: nothing kept per update (--memory).
+    const floorSteps = (id: number) => Array.from({ length: STEPS }, (_, i) => () => (i % 2 ? press(id, String(i)) : message(id, String(i))));
     const contenders = [
       { name: 'product', handle: (u: Update) => product.handleUpdate(u), steps: (id: number) => dialogue(id, place, telegram) },
       { name: 'floor', handle: (u: Update) => floor.handleUpdate(u), steps: floorSteps },
@@ -295,7 +309,12 @@ async function benchBackend(kind: DatabaseKind): Promise<void> {
     }
 
     const runs: RunResult[][] = contenders.map(() => []);
-    const runContender = (round: number, index: number) => run(contenders[index]!.handle, residentIds(round, index), contenders[index]!.steps);
+    if (values.memory) memory.push(memoryRow(0));
+    const runContender = async (round: number, index: number) => {
+      const result = await run(contenders[index]!.handle, residentIds(round, index), contenders[index]!.steps);
+      if (values.memory && index === 0) memory.push(memoryRow(residents * (round + 1)));
+      return result;
+    };
     // Warm-up (JIT, connections, caches), not counted.
     for (const index of contenders.keys()) await runContender(0, index);
     for (let round = 1; round <= rounds; round++) {
@@ -303,6 +322,13 @@ async function benchBackend(kind: DatabaseKind): Promise<void> {
       const order = [...contenders.keys()];
       if (round % 2 === 0) order.reverse();
       for (const index of order) runs[index]!.push(await runContender(round, index));
+    }
+    // V8 gives back the heap it grew under load once the process is idle.
+    if (values.memory) {
+      for (const seconds of [30, 60]) {
+        await new Promise((resolve) => setTimeout(resolve, 30_000));
+        memory.push(memoryRow(`idle ${seconds} s`));
+      }
     }
     const [productRuns, floorRuns] = [runs[0]!, runs[1]!];
     const submitted = await db.prisma.opinion.count();
@@ -335,6 +361,11 @@ async function benchBackend(kind: DatabaseKind): Promise<void> {
     console.log(`ratio product/floor: ${(p.perSecond / f.perSecond).toFixed(2)}×  (per round: ${perRound(productRuns)})`);
     for (const [index, contender] of contenders.entries()) {
       if (index > 1) console.log(`ratio ${contender.name}/floor: ${(summaries[index]!.perSecond / f.perSecond).toFixed(2)}×  (per round: ${perRound(runs[index]!)})`);
+    }
+    if (values.memory) {
+      console.log(`\nmemory after a full GC, MiB, by the product's submissions so far (the floor's runs in between)`);
+      console.log(`${'submissions'.padStart(11)} ${'rss'.padStart(8)} ${'heapUsed'.padStart(8)} ${'heapTot'.padStart(8)} ${'external'.padStart(8)} ${'arrayBuf'.padStart(8)}`);
+      for (const line of memory) console.log(line);
     }
   } finally {
     await drop();
