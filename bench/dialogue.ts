@@ -11,21 +11,20 @@
 // `--memory` (run under `NODE_OPTIONS=--expose-gc`) prints, after a full GC, the process's
 // memory at the start, after the set-up, after each of the product's runs (by submissions
 // so far) and after 30 and 60 s idle.
-// PostgreSQL: a database of its own (minyi_bench_dialogue_<random>), dropped at the end.
-import { randomBytes } from 'node:crypto';
+// PostgreSQL: a database of its own (minyi_bench_dialogue_<random>, bench/database.ts), dropped at the end.
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import { Bot } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import pg from 'pg';
 import { createDeps } from '../src/app.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { findPerson } from '../src/bot/middleware/app-context.js';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
-import { openDatabase, type Database, type DatabaseKind } from '../src/db/database.js';
+import type { DatabaseKind } from '../src/db/database.js';
 import { seedDemoDistrict } from '../src/domain/seed/demo-district.js';
 import { createLogger } from '../src/logger.js';
+import { openBenchDatabase } from './database.js';
+import { sqlStatements } from './sql-statements.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,31 +48,6 @@ if (values.memory && !globalThis.gc) {
   console.error('--memory needs a full GC before each sample: run with NODE_OPTIONS=--expose-gc');
   process.exit(2);
 }
-
-// ───────────────────────────── Counting SQL statements ─────────────────────────────
-
-let statements = 0;
-const countPg = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  statements++;
-  return (countPg as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof pg.Client.prototype.query;
-for (const method of ['query', 'exec'] as const) {
-  const original = PGlite.prototype[method] as (...a: unknown[]) => unknown;
-  (PGlite.prototype as unknown as Record<string, unknown>)[method] = function (this: PGlite, ...args: unknown[]) {
-    statements++;
-    return original.apply(this, args);
-  };
-}
-const originalTransaction = PGlite.prototype.transaction;
-PGlite.prototype.transaction = function (this: PGlite, callback: Parameters<PGlite['transaction']>[0]) {
-  statements += 2; // BEGIN, COMMIT
-  return originalTransaction.call(this, (tx) => {
-    const query = tx.query.bind(tx);
-    tx.query = ((...args: Parameters<typeof query>) => (statements++, query(...args))) as typeof tx.query;
-    return callback(tx);
-  });
-} as typeof PGlite.prototype.transaction;
 
 // ───────────────────────────── A fake Telegram ─────────────────────────────
 
@@ -165,7 +139,7 @@ interface RunResult {
 async function run(handle: (update: Update) => Promise<void>, users: number[], steps: (userId: number) => (() => Update | undefined)[]): Promise<RunResult> {
   const latencies: number[] = [];
   const bySteps: number[][] = [];
-  const before = statements;
+  const before = sqlStatements();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let next = 0;
@@ -185,7 +159,7 @@ async function run(handle: (update: Update) => Promise<void>, users: number[], s
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);
-  return { seconds: (performance.now() - started) / 1000, updates: latencies.length, latencies, bySteps, statements: statements - before, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return { seconds: (performance.now() - started) / 1000, updates: latencies.length, latencies, bySteps, statements: sqlStatements() - before, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 const MiB = (bytes: number) => (bytes / 2 ** 20).toFixed(1).padStart(8);
@@ -201,39 +175,10 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 
 // ───────────────────────────── Per backend ─────────────────────────────
 
-async function openBenchDatabase(kind: DatabaseKind): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const db = await openDatabase({ pgliteDir: 'memory://' });
-    return { db, drop: () => db.close() };
-  }
-  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `minyi_bench_dialogue_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      await admin(`DROP DATABASE IF EXISTS "${name}"`);
-    },
-  };
-}
-
 async function benchBackend(kind: DatabaseKind): Promise<void> {
   // Rows of memory samples: before the database is opened, after the set-up, after each product run.
   const memory = values.memory ? [memoryRow('start')] : [];
-  const { db, drop } = await openBenchDatabase(kind);
+  const { db, drop } = await openBenchDatabase(kind, 'dialogue');
   try {
     const clock = new ManualClock(new Date('2026-11-23T01:00:00Z'));
     await seedDemoDistrict(db.prisma, { now: clock.now() });

@@ -20,6 +20,8 @@ export interface DemoHistoryOptions {
   months?: number;
   opinionsPerMonth?: number;
   seed?: number;
+  /** Runs each domain call (bench/domain.ts times them); by default it just runs it. */
+  aroundCall?: <T>(name: 'submitOpinion' | 'applyOpinionAction', call: () => Promise<T>) => Promise<T>;
 }
 
 export interface DemoHistoryResult {
@@ -115,6 +117,7 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
   const months = options.months ?? 6;
   const perMonth = options.opinionsPerMonth ?? 20;
   const end = options.until.getTime();
+  const around = options.aroundCall ?? ((_name, call) => call());
   const start = end - months * 30 * 24 * HOUR;
 
   // Stations with an officer, the agencies' handlers, and residents to speak for.
@@ -131,7 +134,8 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
   const act = async (opinionId: number, personId: number | null, action: OpinionAction, moment: number) => {
     if (moment >= end) return undefined;
     at(moment);
-    const { opinion } = await applyOpinionAction(deps, { opinionId, actor: personId === null ? { kind: 'system' } : { kind: 'person', personId }, action });
+    const actor = personId === null ? ({ kind: 'system' } as const) : ({ kind: 'person', personId } as const);
+    const { opinion } = await around('applyOpinionAction', () => applyOpinionAction(deps, { opinionId, actor, action }));
     actions++;
     return opinion;
   };
@@ -148,14 +152,10 @@ export async function generateDemoHistory(deps: DomainDeps & { clock: SettableCl
     const text = rng.pick(complaints[category.code]!);
     at(created);
     const residentId = rng.pick(residents);
-    const { opinion } = await submitOpinion(deps, {
-      residentId,
-      stationId: officer.stationId!,
-      categoryId: category.id,
-      text,
-      shareContact: rng.next() < 0.5,
-      locale: 'zh-CN',
-    });
+    const shareContact = rng.next() < 0.5;
+    const { opinion } = await around('submitOpinion', () =>
+      submitOpinion(deps, { residentId, stationId: officer.stationId!, categoryId: category.id, text, shareContact, locale: 'zh-CN' }),
+    );
     opinions++;
 
     const roll = rng.next();
