@@ -94,7 +94,12 @@ export async function writeNotices(tx: Tx, context: NoticeContext, notices: read
 async function residentMessages(tx: Tx, context: NoticeContext, notice: ResidentNotice) {
   const { opinion } = context;
   const messages: { person: Recipient & { chatId: bigint }; message: EnqueueNotification['message'] }[] = [];
-  const owner = opinion.residentId === null ? null : await tx.person.findUnique({ where: { id: opinion.residentId }, select: recipientSelect });
+  // The owner and the opinions merged into this one, in one statement.
+  const found = await tx.opinion.findUnique({
+    where: { id: opinion.id },
+    select: { resident: { select: recipientSelect }, duplicates: { select: followerSelect, orderBy: { id: 'asc' } } },
+  });
+  const owner = found?.resident ?? null;
   const told = new Set<number>();
   // The resident who acted (a rating, a reason) is answered in the chat itself: one message per event.
   if (reachable(owner) && owner.id !== context.actorId) {
@@ -109,7 +114,7 @@ async function residentMessages(tx: Tx, context: NoticeContext, notice: Resident
     });
   }
   if (notice.followers === false) return messages;
-  for (const follower of await followers(tx, opinion.id)) {
+  for (const follower of await followers(tx, opinion.id, found?.duplicates ?? [])) {
     if (!reachable(follower.resident) || told.has(follower.resident.id)) continue;
     told.add(follower.resident.id);
     messages.push({
@@ -123,20 +128,18 @@ async function residentMessages(tx: Tx, context: NoticeContext, notice: Resident
   return messages;
 }
 
-/** The opinions merged into this one, and those merged into them, and so on. */
-export async function followers(tx: Tx, opinionId: number) {
-  const found: { id: number; trackingNo: string; resident: Recipient | null }[] = [];
+const followerSelect = { id: true, trackingNo: true, resident: { select: recipientSelect } } as const;
+type Follower = { id: number; trackingNo: string; resident: Recipient | null };
+
+/** The opinions merged into this one (`merged`, loaded already), those merged into them, and so on. */
+async function followers(tx: Tx, opinionId: number, merged: Follower[]): Promise<Follower[]> {
+  const found: Follower[] = [];
   const seen = new Set([opinionId]);
-  for (let frontier = [opinionId]; frontier.length > 0; ) {
-    const duplicates = await tx.opinion.findMany({
-      where: { mergedIntoId: { in: frontier } },
-      select: { id: true, trackingNo: true, resident: { select: recipientSelect } },
-      orderBy: { id: 'asc' },
-    });
-    const fresh = duplicates.filter((duplicate) => !seen.has(duplicate.id));
+  for (let level = merged; level.length > 0; ) {
+    const fresh = level.filter((duplicate) => !seen.has(duplicate.id));
     for (const duplicate of fresh) seen.add(duplicate.id);
     found.push(...fresh);
-    frontier = fresh.map((duplicate) => duplicate.id);
+    level = fresh.length === 0 ? [] : await tx.opinion.findMany({ where: { mergedIntoId: { in: fresh.map((duplicate) => duplicate.id) } }, select: followerSelect, orderBy: { id: 'asc' } });
   }
   return found;
 }
