@@ -2,7 +2,7 @@
 // Inside one transaction: load, check permission, check the version, check the
 // transition, then write the new state (guarded by the version), the history events,
 // the deadline changes and the outbox notifications. A refusal writes nothing.
-import type { DeadlineKind, Opinion, OpinionDeadline, OpinionEvent, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
+import type { DeadlineKind, Opinion, OpinionDeadline, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { agenciesServingWhere, assertCan, loadOpinionScope, loadPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
@@ -100,10 +100,10 @@ async function write({ tx, deps, now, opinion, scope, actorId, actorRole, plan }
   }
   // Events remember the version they produced, so a stale card can tell who acted since.
   const version = plan.bumpsVersion ? opinion.version + 1 : null;
-  const events: OpinionEvent[] = [];
-  for (const event of plan.events) {
-    events.push(await tx.opinionEvent.create({ data: { opinionId: opinion.id, actorId, actorRole, at: now, version, ...event } }));
-  }
+  // One statement for all of them: each row takes the next id in turn, so ids keep the plan's order.
+  const events = (await tx.opinionEvent.createManyAndReturn({ data: plan.events.map((event) => ({ opinionId: opinion.id, actorId, actorRole, at: now, version, ...event })) })).sort(
+    (a, b) => a.id - b.id,
+  );
   if (plan.evaluation) await tx.evaluation.create({ data: { ...plan.evaluation, opinionId: opinion.id, at: now } });
   if (plan.evaluationComment) {
     await tx.evaluation.updateMany({ where: { opinionId: opinion.id, round: plan.evaluationComment.round, comment: null }, data: { comment: plan.evaluationComment.comment } });
