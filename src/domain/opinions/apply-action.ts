@@ -5,7 +5,7 @@
 import type { DeadlineKind, Opinion, OpinionDeadline, OpinionEventType, OpinionStage, Prisma } from '../../generated/prisma/client.js';
 import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { agenciesServingWhere, assertCan, loadOpinionScope, loadPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
+import { agenciesServingWhere, assertCan, loadOpinionScope, loadScopeAndPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
 import { parseActionInput, type ValidOpinionAction } from './action-input.js';
 import { cancelOpenDeadlines, dueAtFor, dueDeadlineSteps, meetDeadlines, openDeadline, STAFF_DEADLINE_KINDS, stepLateDays } from './deadlines.js';
 import type { ApplyOpinionActionInput, ApplyOpinionActionResult } from './lifecycle.js';
@@ -74,8 +74,8 @@ export async function applyOpinionAction(deps: DomainDeps, rawInput: ApplyOpinio
     const now = deps.clock.now();
     const opinion = await tx.opinion.findUnique({ where: { id: input.opinionId }, include: opinionInclude });
     if (!opinion) throw new DomainError('not-found', 'error-workflow-opinion-not-found');
-    const scope = await loadOpinionScope(tx, opinion);
-    const actorRole = assertCan(await loadPrincipal(tx, input.actor), action.type, scope);
+    const { scope, principal } = await loadScopeAndPrincipal(tx, opinion, input.actor);
+    const actorRole = assertCan(principal, action.type, scope);
     if (input.expectedVersion !== undefined && input.expectedVersion !== opinion.version) throw conflictError();
     const facts = await loadTransitionFacts(tx, opinion, now);
     assertTransition(opinion, action.type, facts);

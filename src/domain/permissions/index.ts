@@ -5,7 +5,7 @@
 // only); a street admin everything within their street / town; a district admin
 // everything within the district; the resident only evaluates their own opinion; the
 // system only runs the deadline jobs. Admins may take every officer action in scope.
-import type { Disposition, Prisma, StaffRole, StaffRoleKind } from '../../generated/prisma/client.js';
+import { Prisma, type Disposition, type StaffRole, type StaffRoleKind } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../../db/database.js';
 import type { Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
@@ -64,15 +64,19 @@ export async function loadPrincipal(db: Db, actor: Actor): Promise<Principal> {
   return { actor, roles: person.roles };
 }
 
-/** The region and its ancestors, nearest first: one query for the whole path (every workflow action loads it). */
-export async function regionPath(db: Db, regionId: number): Promise<number[]> {
+/** The region and its ancestors as `up` (id, depth): nearest first by depth. */
+function ancestorsOf(regionId: number) {
   // The tree is shallow; the bound only guards against a corrupted cycle.
-  const path = await db.$queryRaw<{ id: number }[]>`
+  return Prisma.sql`
     WITH RECURSIVE up(id, "parentId", depth) AS (
       SELECT id, "parentId", 1 FROM "Region" WHERE id = ${regionId}
       UNION ALL
-      SELECT r.id, r."parentId", up.depth + 1 FROM "Region" r JOIN up ON r.id = up."parentId" WHERE up.depth < 16)
-    SELECT id FROM up ORDER BY depth`;
+      SELECT r.id, r."parentId", up.depth + 1 FROM "Region" r JOIN up ON r.id = up."parentId" WHERE up.depth < 16)`;
+}
+
+/** The region and its ancestors, nearest first: one query for the whole path (every workflow action loads it). */
+export async function regionPath(db: Db, regionId: number): Promise<number[]> {
+  const path = await db.$queryRaw<{ id: number }[]>`${ancestorsOf(regionId)} SELECT id FROM up ORDER BY depth`;
   return path.length > 0 ? path.map((region) => region.id) : [regionId];
 }
 
@@ -111,13 +115,42 @@ export async function loadOpinionScope(
   opinion: { residentId: number | null; stationId: number; agencyId: number | null; disposition: Disposition | null; recordedById?: number | null; station?: { regionId: number } },
 ): Promise<OpinionScope> {
   const regionId = opinion.station?.regionId ?? (await db.station.findUniqueOrThrow({ where: { id: opinion.stationId }, select: { regionId: true } })).regionId;
+  return scopeOf(opinion, await regionPath(db, regionId));
+}
+
+type ScopedOpinion = Parameters<typeof loadOpinionScope>[1];
+
+function scopeOf(opinion: ScopedOpinion, path: readonly number[]): OpinionScope {
   return {
     residentId: opinion.residentId,
     stationId: opinion.stationId,
-    regionPath: await regionPath(db, regionId),
+    regionPath: path,
     agencyId: opinion.agencyId,
     disposition: opinion.disposition,
     recordedById: opinion.recordedById ?? null,
+  };
+}
+
+/**
+ * loadOpinionScope and loadPrincipal in one statement, for an opinion loaded with its
+ * station: every opinion action needs both before anything else.
+ */
+export async function loadScopeAndPrincipal(
+  db: Db,
+  opinion: ScopedOpinion & { station: { regionId: number } },
+  actor: Actor,
+): Promise<{ scope: OpinionScope; principal: Principal }> {
+  const regionId = opinion.station.regionId;
+  const personId = actor.kind === 'person' ? actor.personId : null;
+  const [row] = await db.$queryRaw<{ path: number[] | null; roles: Principal['roles'] | null }[]>`${ancestorsOf(regionId)}
+    SELECT (SELECT array_agg(id ORDER BY depth) FROM up) AS path,
+      (SELECT coalesce(json_agg(json_build_object('kind', r."kind", 'stationId', r."stationId", 'agencyId', r."agencyId", 'regionId', r."regionId")), '[]')
+         FROM "StaffRole" r WHERE r."personId" = p.id AND r."revokedAt" IS NULL) AS roles
+    FROM (SELECT 1) AS one LEFT JOIN "Person" p ON p.id = ${personId} AND p."erasedAt" IS NULL`;
+  return {
+    scope: scopeOf(opinion, row?.path?.length ? row.path : [regionId]),
+    // An unknown or erased person holds nothing (and can act on nothing); the system holds no roles.
+    principal: { actor, roles: row?.roles ?? [] },
   };
 }
 
