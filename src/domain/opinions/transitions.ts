@@ -86,13 +86,17 @@ export async function loadTransitionFacts(
     if (last?.type === 'RESULT_SUBMITTED') pendingResult = last.note ?? '';
   }
   if (opinion.stage === 'FEEDBACK') {
-    const deadline = await db.opinionDeadline.findFirst({
-      where: { opinionId: opinion.id, kind: 'EVALUATE', round: opinion.round, metAt: null, cancelledAt: null },
-      orderBy: { id: 'desc' },
+    // The open evaluation deadline and this round's rating, in one statement.
+    const feedback = await db.opinion.findUnique({
+      where: { id: opinion.id },
+      select: {
+        deadlines: { where: { kind: 'EVALUATE', round: opinion.round, metAt: null, cancelledAt: null }, orderBy: { id: 'desc' }, take: 1, select: { dueAt: true } },
+        evaluations: { where: { round: opinion.round }, take: 1, select: { id: true } },
+      },
     });
-    evaluationDueAt = deadline?.dueAt ?? null;
+    evaluationDueAt = feedback?.deadlines[0]?.dueAt ?? null;
     // Rated in this round while still in FEEDBACK: only a round-1 不满意 waiting for its reason.
-    awaitingReason = (await db.evaluation.count({ where: { opinionId: opinion.id, round: opinion.round } })) > 0;
+    awaitingReason = (feedback?.evaluations.length ?? 0) > 0;
   }
   return { pendingResult, evaluationDueAt, awaitingReason, now };
 }
