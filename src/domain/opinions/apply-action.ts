@@ -7,7 +7,7 @@ import type { DomainDeps, Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { agenciesServingWhere, assertCan, loadOpinionScope, loadScopeAndPrincipal, type ActorRole, type OpinionScope } from '../permissions/index.js';
 import { parseActionInput, type ValidOpinionAction } from './action-input.js';
-import { cancelOpenDeadlines, dueAtFor, dueDeadlineSteps, meetDeadlines, openDeadline, STAFF_DEADLINE_KINDS, stepLateDays } from './deadlines.js';
+import { cancelOpenDeadlines, dueAtFor, dueDeadlineSteps, meetAndOpenDeadline, meetDeadlines, openDeadline, STAFF_DEADLINE_KINDS, stepLateDays } from './deadlines.js';
 import type { ApplyOpinionActionInput, ApplyOpinionActionResult } from './lifecycle.js';
 import { formatDueAt, writeNotices, type Notice, type ResidentNotice, type StaffAudience, type StaffNotice } from './notifications.js';
 import type { NotificationAction } from '../../delivery/message.js';
@@ -111,15 +111,21 @@ async function write({ tx, deps, now, opinion, scope, actorId, actorRole, plan }
 
   // What the update returned is the row as it is now (events and evaluations do not touch it).
   after ??= await tx.opinion.findUniqueOrThrow({ where: { id: opinion.id } });
-  for (const step of plan.deadlines) {
-    if ('meet' in step) await meetDeadlines(tx, opinion.id, step.meet, now);
+  const steps = plan.deadlines;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    const next = steps[i + 1];
+    const opening = (open: Extract<DeadlineStep, { open: DeadlineKind }>) => ({
+      opinionId: opinion.id, kind: open.open, round: after.round, from: now, categoryCode: opinion.category.code, priority: after.priority,
+      ...(open.dueAt ? { dueAt: open.dueAt } : {}),
+    });
+    // The usual pair, one stage's deadline met and the next one's opened, in one statement.
+    if ('meet' in step && next && 'open' in next) {
+      await meetAndOpenDeadline(tx, deps, step.meet, opening(next));
+      i++;
+    } else if ('meet' in step) await meetDeadlines(tx, opinion.id, step.meet, now);
     else if ('cancelOpen' in step) await cancelOpenDeadlines(tx, opinion.id, now);
-    else {
-      await openDeadline(tx, deps, {
-        opinionId: opinion.id, kind: step.open, round: after.round, from: now, categoryCode: opinion.category.code, priority: after.priority,
-        ...(step.dueAt ? { dueAt: step.dueAt } : {}),
-      });
-    }
+    else await openDeadline(tx, deps, opening(step));
   }
 
   const notices: Notice[] = [

@@ -1,6 +1,6 @@
 // Stage deadlines as rows: opened when a stage starts, met when it ends. Reports and
 // the reminder / escalation jobs read them.
-import type { DeadlineKind, Priority } from '../../generated/prisma/client.js';
+import { Prisma, type DeadlineKind, type Priority } from '../../generated/prisma/client.js';
 import { computeDueAt, resolveStageLimit } from '../calendar/index.js';
 import type { DomainDeps, Tx } from '../deps.js';
 
@@ -30,6 +30,19 @@ export async function openDeadline(tx: Tx, deps: Pick<DomainDeps, 'calendar' | '
 /** Marks the open deadlines of these kinds as met now. */
 export async function meetDeadlines(tx: Tx, opinionId: number, kinds: DeadlineKind[], at: Date): Promise<void> {
   await tx.opinionDeadline.updateMany({ where: { opinionId, kind: { in: kinds }, metAt: null, cancelledAt: null }, data: { metAt: at } });
+}
+
+/**
+ * meetDeadlines, then openDeadline, in one statement: the update sees the rows as they
+ * were before the statement, so the deadline it opens is not among those it meets.
+ */
+export async function meetAndOpenDeadline(tx: Tx, deps: Pick<DomainDeps, 'calendar' | 'config' | 'stagePolicies'>, kinds: DeadlineKind[], input: OpenDeadlineInput): Promise<void> {
+  await tx.$executeRaw`
+    WITH met AS (
+      UPDATE "OpinionDeadline" SET "metAt" = ${input.from}
+      WHERE "opinionId" = ${input.opinionId} AND "kind"::text IN (${Prisma.join(kinds)}) AND "metAt" IS NULL AND "cancelledAt" IS NULL)
+    INSERT INTO "OpinionDeadline" ("opinionId", "kind", "round", "setAt", "dueAt")
+    VALUES (${input.opinionId}, ${input.kind}::"DeadlineKind", ${input.round}, ${input.from}, ${dueAtFor(deps, input)})`;
 }
 
 /** Abandons every open deadline (a merged duplicate). */
