@@ -4,8 +4,7 @@
 // (Jaccard) are grouped greedily: each opinion joins the most similar group leader
 // sharing a keyword, or leads a new group. Only the month's texts are read, and the
 // inverted index keeps comparisons to leaders that share a word.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import type { Jieba } from '@node-rs/jieba';
 import type { ReportPeriod } from './period.js';
 import { categoryAtCutoffSql, reclassifiedAfterCutoffCte, reportQuery, sqlTimestamp, type FigureScope, type ReportDeps } from './figures.js';
 
@@ -50,17 +49,18 @@ const STOP_WORDS = new Set(
     .filter(Boolean),
 );
 
-let segmenter: Jieba | undefined;
+let segmenter: Promise<Jieba> | undefined;
 
-function jieba(): Jieba {
-  // Loading the dictionary takes a moment: once per process.
-  segmenter ??= Jieba.withDict(dict);
+function loadJieba(): Promise<Jieba> {
+  // Loaded by the first report, once per process: the native module and its dictionary (an 11 MiB
+  // buffer) would otherwise cost every start time and memory, and most starts build no report.
+  segmenter ??= Promise.all([import('@node-rs/jieba'), import('@node-rs/jieba/dict.js')]).then(([{ Jieba }, { dict }]) => Jieba.withDict(dict));
   return segmenter;
 }
 
-export function keywordsOf(text: string): Set<string> {
+export function keywordsOf(jieba: Jieba, text: string): Set<string> {
   const words = new Set<string>();
-  for (const raw of jieba().cut(text, false)) {
+  for (const raw of jieba.cut(text, false)) {
     const word = raw.trim().toLowerCase();
     if ([...word].length < 2 || STOP_WORDS.has(word)) continue;
     if (!/[\p{Script=Han}\p{L}]/u.test(word)) continue; // numbers, punctuation
@@ -82,11 +82,11 @@ interface Group {
 }
 
 /** Groups texts of one category and area; pure and deterministic (input order matters). */
-export function groupSimilarTexts(texts: TopicText[], threshold = DEFAULT_THRESHOLD): Group[] {
+export function groupSimilarTexts(jieba: Jieba, texts: TopicText[], threshold = DEFAULT_THRESHOLD): Group[] {
   const groups: Group[] = [];
   const byWord = new Map<string, number[]>();
   for (const text of texts) {
-    const words = keywordsOf(text.text);
+    const words = keywordsOf(jieba, text.text);
     let best: { index: number; similarity: number } | undefined;
     const seen = new Set<number>();
     for (const word of words) {
@@ -144,7 +144,8 @@ function describe(group: Group, proposalSize: number): HotTopic {
 }
 
 /** Groups the texts within each category × street and returns the largest groups (size ≥ 2). */
-export function findHotTopics(texts: TopicText[], options: HotTopicOptions): HotTopic[] {
+export async function findHotTopics(texts: TopicText[], options: HotTopicOptions): Promise<HotTopic[]> {
+  const jieba = await loadJieba();
   const partitions = new Map<string, TopicText[]>();
   for (const text of texts) {
     const key = `${text.categoryId}:${text.streetId ?? ''}`;
@@ -154,7 +155,7 @@ export function findHotTopics(texts: TopicText[], options: HotTopicOptions): Hot
   }
   const topics: HotTopic[] = [];
   for (const list of partitions.values()) {
-    for (const group of groupSimilarTexts(list, options.threshold)) {
+    for (const group of groupSimilarTexts(jieba, list, options.threshold)) {
       if (group.members.length >= 2) topics.push(describe(group, options.proposalSize));
     }
   }
