@@ -19,6 +19,6 @@ export async function renderAttachments(report: MonthlyReport, t: LocaleT, local
   const base = `minyi-${periodSlug(report.span)}-${scopeSlug(report)}-${locale}`;
   return {
     xlsx: { data: await renderXlsx(report, t, locale), filename: `${base}.xlsx` },
-    chart: { data: renderChartPng(report, t, locale), filename: `${base}.png` },
+    chart: { data: await renderChartPng(report, t, locale), filename: `${base}.png` },
   };
 }

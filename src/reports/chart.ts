@@ -3,7 +3,6 @@
 // PNG with resvg. Sized to be read on a phone: 1280 px wide (Telegram shows photos up to
 // that width) with large type. Chinese labels need a CJK font from the system (Debian:
 // fonts-noto-cjk).
-import { Resvg } from '@resvg/resvg-js';
 import type { Rate } from '../domain/reports/figures.js';
 import type { MonthlyReport } from '../domain/reports/report.js';
 import { formatRate, localName, type LocaleT } from './labels.js';
@@ -67,7 +66,9 @@ export function renderChartSvg(report: MonthlyReport, t: LocaleT, locale: string
 }
 
 /** SVG to PNG with the system's fonts (resvg draws nothing for a glyph no font has). */
-export function svgToPng(svg: string): Buffer {
+export async function svgToPng(svg: string): Promise<Buffer> {
+  // Loaded with the first chart: the native renderer would cost every start time and memory.
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'original' },
     font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
@@ -75,7 +76,7 @@ export function svgToPng(svg: string): Buffer {
   return Buffer.from(resvg.render().asPng());
 }
 
-export function renderChartPng(report: MonthlyReport, t: LocaleT, locale: string): Buffer {
+export function renderChartPng(report: MonthlyReport, t: LocaleT, locale: string): Promise<Buffer> {
   return svgToPng(renderChartSvg(report, t, locale));
 }
 

@@ -116,9 +116,9 @@ describe('monthly report outputs', () => {
     expect([topics.getCell(2, 1).value, topics.getCell(2, 2).value, topics.getCell(2, 3).value, topics.getCell(2, 8).value]).toEqual([3, '道路交通', '中山路街道', '是']);
   });
 
-  it('draws the chart as a real PNG, one row of bars per street', () => {
+  it('draws the chart as a real PNG, one row of bars per street', async () => {
     const t = localeT(app.deps.translate, 'zh-CN');
-    const png = renderChartPng(report, t, 'zh-CN');
+    const png = await renderChartPng(report, t, 'zh-CN');
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(png.toString('ascii', 12, 16)).toBe('IHDR');
     expect(png.readUInt32BE(16)).toBe(CHART_WIDTH);
@@ -129,10 +129,10 @@ describe('monthly report outputs', () => {
     expect(svg).toContain('0.00% (0/1)'); // 朱沱镇's first-round satisfaction
   });
 
-  it('draws Chinese labels: a CJK font is installed (Debian: apt-get install fonts-noto-cjk)', () => {
+  it('draws Chinese labels: a CJK font is installed (Debian: apt-get install fonts-noto-cjk)', async () => {
     const label = (text: string) => svgToPng(`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="30" font-size="24" font-family="${CHART_FONT_FAMILY}">${text}</text></svg>`);
     // Without a font for them, resvg draws nothing: the picture equals an empty one.
-    expect(label('街道').equals(label(''))).toBe(false);
+    expect((await label('街道')).equals(await label(''))).toBe(false);
   });
 
   it('writes CSV with numerators and denominators, empty where a rate has no denominator', async () => {
