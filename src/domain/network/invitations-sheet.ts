@@ -1,7 +1,7 @@
 // The import's invitations as a spreadsheet the office prints or forwards: per person not yet
 // on Telegram their name, role, scope, one-time link, code and a QR code of the link.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import type { DomainDeps } from '../deps.js';
 import { invitationDeepLink } from '../staff/invitations.js';
@@ -27,7 +27,9 @@ export async function writeInvitationsWorkbook(
 ): Promise<number> {
   const { t } = options;
   const invitations = await openImportInvitations(deps);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when the sheet is written: exceljs is the heaviest module to load, and most starts never need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet(t('import-invitations-sheet-name'));
   sheet.columns = [
     { header: t('import-invitations-header-name'), width: 14 },

@@ -2,7 +2,7 @@
 // (the current network) share this layout, so an exported file imports back unchanged.
 // Streamed (exceljs's WorkbookWriter, inline strings), so a city-sized export stays small in memory.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnLetter, headerText, SHEET_KINDS, SHEETS, type SheetKind, type SheetSpec } from './sheets.js';
 
 export type CellValue = string | number | null;
@@ -16,7 +16,9 @@ const MAX_LIST_FORMULA = 255;
 const ROOM_TO_GROW = 2_000;
 
 export async function writeNetworkWorkbook(target: string | Writable, rows: SheetRows): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // Loaded when a spreadsheet is written: exceljs is the heaviest module to load, and most starts never need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     ...(typeof target === 'string' ? { filename: target } : { stream: target }),
     useSharedStrings: false,
     useStyles: true,
