@@ -2,7 +2,6 @@
 // on Telegram their name, role, scope, one-time link, code and a QR code of the link.
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import QRCode from 'qrcode';
 import type { DomainDeps } from '../deps.js';
 import { invitationDeepLink } from '../staff/invitations.js';
 import { enumCell, STAFF_ROLES } from './sheets.js';
@@ -27,8 +26,8 @@ export async function writeInvitationsWorkbook(
 ): Promise<number> {
   const { t } = options;
   const invitations = await openImportInvitations(deps);
-  // Loaded when the sheet is written: exceljs is the heaviest module to load, and most starts never need it.
-  const { default: Excel } = await import('exceljs');
+  // Loaded when the sheet is written: exceljs is the heaviest module to load, and most starts never need either.
+  const [{ default: Excel }, { default: QRCode }] = await Promise.all([import('exceljs'), import('qrcode')]);
   const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet(t('import-invitations-sheet-name'));
   sheet.columns = [
