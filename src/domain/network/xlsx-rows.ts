@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { SaxesParser, SaxesTagPlain } from 'saxes';
 
 export type XlsxValue = string | number | boolean | Date | { error: string };
 
@@ -80,7 +80,9 @@ async function* entryText(path: string, entry: ZipEntry): AsyncGenerator<string>
 
 /** Feeds an entry to a SAX parser, yielding after each chunk what the handlers collected. */
 async function* parseEntry<T>(path: string, entry: ZipEntry, collected: T[], handlers: (parser: SaxesParser) => void): AsyncGenerator<T[]> {
-  const parser = new SaxesParser({ position: false });
+  // Loaded by the first import: most starts read no spreadsheet.
+  const { SaxesParser: Parser } = await import('saxes');
+  const parser = new Parser({ position: false });
   let failure: Error | undefined;
   parser.on('error', (error) => (failure ??= error));
   handlers(parser);
