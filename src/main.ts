@@ -2,6 +2,7 @@
 // background jobs, on PGlite or PostgreSQL and Redis or in-process queues. A bad setting
 // stops it with one sentence naming the variable; a service that does not answer yet
 // (Telegram, Redis, PostgreSQL) is reported and retried with backoff.
+import './v8-flags.js';
 import { existsSync } from 'node:fs';
 import { createDeps } from './app.js';
 import { startApplication } from './application.js';
