@@ -1,11 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { exportNetwork } from '../../src/domain/network/export.js';
 import { importNetwork, type ImportResult } from '../../src/domain/network/import.js';
+import { SHEETS } from '../../src/domain/network/sheets.js';
 import { writeNetworkTemplate } from '../../src/domain/network/write-workbook.js';
 import { seedDemoDistrict } from '../../src/domain/seed/demo-district.js';
 import { backends, openTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -56,5 +58,30 @@ describe.each(backends)('network spreadsheet on %s', (kind) => {
     expect(totals(first)).toEqual(unchanged);
     await exportNetwork(db.prisma, exported);
     expect(totals(await importNetwork(deps(), { file: exported, dryRun: true }))).toEqual(unchanged);
+  });
+
+  it('keeps a future reception day that a reception is already linked to, when a file leaves it out', async () => {
+    const future = await db.prisma.receptionDay.findMany({ where: { startsAt: { gt: clock.now() } }, include: { station: true }, orderBy: { startsAt: 'asc' }, take: 2 });
+    const [held, left] = future;
+    // Checked in early, before the day's start.
+    await db.prisma.reception.create({ data: { stationId: held!.stationId, receptionDayId: held!.id, hostId: held!.representativeId, checkedInAt: clock.now() } });
+    const file = join(dir, 'without-two-days.xlsx');
+    await exportNetwork(db.prisma, file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet(SHEETS.receptionDays.name)!;
+    for (const day of [held!, left!]) {
+      const [date, time] = day.startsAt.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).split(' ');
+      let row = 0;
+      sheet.eachRow((r, n) => {
+        if (r.getCell(1).text === day.station.code && r.getCell(3).text === date && r.getCell(4).text === time!.slice(0, 5)) row = n;
+      });
+      expect(row).toBeGreaterThan(1);
+      sheet.spliceRows(row, 1);
+    }
+    await workbook.xlsx.writeFile(file);
+    expect(totals(await importNetwork(deps(), { file, dryRun: false })).receptionDays).toEqual([0, 0, 1]);
+    expect(await db.prisma.receptionDay.findUnique({ where: { id: held!.id } })).not.toBeNull();
+    expect(await db.prisma.receptionDay.findUnique({ where: { id: left!.id } })).toBeNull();
   });
 });

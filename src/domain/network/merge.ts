@@ -259,7 +259,8 @@ async function mergeReceptionDays(tx: SqlRunner, now: string, ts: (index: number
   const removed = await counted(
     tx,
     `DELETE FROM "ReceptionDay" t USING "Station" st WHERE st.id = t."stationId" AND ${stationInScope} AND t."startsAt" >= ${ts(1)}
-       AND NOT EXISTS (SELECT 1 FROM reception n WHERE ${match}) RETURNING st.code || ' ' || to_char(t."startsAt", 'YYYY-MM-DD HH24:MI') AS label`,
+       AND NOT EXISTS (SELECT 1 FROM reception n WHERE ${match})
+       AND NOT EXISTS (SELECT 1 FROM "Reception" held WHERE held."receptionDayId" = t.id) RETURNING st.code || ' ' || to_char(t."startsAt", 'YYYY-MM-DD HH24:MI') AS label`,
     [now],
   );
   return changes([added], [changed], [removed]);
