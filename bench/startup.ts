@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   console.log(`\nstart-up, ${new Date().toISOString()}, ${rounds} rounds, medians (targets: start ≤ 2 s, idle RSS ≤ 200 MiB, one node process)\n`);
   console.log('| what | seconds to first getUpdates | idle RSS of the process tree, MiB | processes |');
   console.log('| --- | ---: | ---: | ---: |');
-  console.log(row('`npm start` (PostgreSQL, polling; builds, then runs the bundle)', product));
+  console.log(row('`npm start` (PostgreSQL, polling; builds first if src/ changed, then runs the bundle)', product));
   console.log(row('`node dist/main.mjs` (the bundle alone)', bundle));
   console.log(row('minimal grammY bot (floor)', floor));
   const ratio = (samples: Sample[], of: (sample: Sample) => number) => (median(samples.map(of)) / median(floor.map(of))).toFixed(2);
