@@ -29,12 +29,17 @@ export interface TelegramLimits {
   windowMs: number;
   /** Time between two messages to one chat. */
   perChatIntervalMs: number;
-  /** A slot whose answer was never reported counts this long: beyond the sender's 30 s timeout. */
+  /**
+   * How long a slot whose answer was never reported (its process died) holds the window and
+   * its chat: as long as the outbox lease a dead worker's row waits out, so a kill delays
+   * the chat no more than before. A live request slower than this (the sender allows 30 s)
+   * stops counting then, and at worst draws a 429 that the worker waits out.
+   */
   maxFlightMs: number;
 }
 
 // 10 ms over the second: clocks here count whole milliseconds.
-export const telegramLimits: TelegramLimits = { perWindow: 30, windowMs: 1010, perChatIntervalMs: 1010, maxFlightMs: 35_000 };
+export const telegramLimits: TelegramLimits = { perWindow: 30, windowMs: 1010, perChatIntervalMs: 1010, maxFlightMs: 6_000 };
 
 export type PaceDecision = { granted: true; slot: string } | { granted: false; waitMs: number; scope: 'chat' | 'global' };
 
