@@ -445,14 +445,12 @@ async function main(): Promise<void> {
     const outcomes = await Promise.all(group.map((resident) => resident.submit({ back })));
     let lost = 0;
     let duplicated = 0;
-    for (const resident of group) {
+    for (const [index, resident] of group.entries()) {
       const count = await opinionsWithText(resident.text);
-      if (count === 0) {
-        lost++;
-        // With --keep-logs, the lost resident's chat is kept beside the instances' logs.
-        writeFileSync(join(workDir, `${fault}-${resident.persona.id}.txt`), transcript(emulator, resident.persona.id));
-      }
+      if (count === 0) lost++;
       if (count > 1) duplicated += count - 1;
+      // With --keep-logs, the chat of a resident who lost a draft or had to come back is kept beside the instances' logs.
+      if (count === 0 || outcomes[index]!.cameBack) writeFileSync(join(workDir, `${fault}-${resident.persona.id}.txt`), transcript(emulator, resident.persona.id));
     }
     const restarted = outcomes.filter((outcome) => outcome.restarted).length;
     const apologies = outcomes.reduce((sum, outcome) => sum + outcome.apologies, 0);
