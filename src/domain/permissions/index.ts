@@ -80,6 +80,12 @@ export async function regionPath(db: Db, regionId: number): Promise<number[]> {
   return path.length > 0 ? path.map((region) => region.id) : [regionId];
 }
 
+/** The region path of a station: its region, then the ancestors. */
+export async function stationRegionPath(db: Db, stationId: number): Promise<number[]> {
+  const station = await db.station.findUniqueOrThrow({ where: { id: stationId }, select: { regionId: true } });
+  return regionPath(db, station.regionId);
+}
+
 /** A district admin role over this region path (no region: every district). */
 export function isDistrictAdminOf(role: Pick<StaffRole, 'kind' | 'regionId'>, path: readonly number[]): boolean {
   return role.kind === 'DISTRICT_ADMIN' && (role.regionId === null || path.includes(role.regionId));
@@ -102,12 +108,17 @@ export async function districtAdminStations(db: Db, roles: Principal['roles']): 
  * case, and an admin assigns a proposal, only to these.
  */
 export function agenciesServingWhere(path: readonly number[]) {
-  return { active: true, OR: [{ regionId: null }, { regionId: { in: [...path] } }] };
+  return { active: true, ...boundToPathOrNowhere(path) };
 }
 
 /** The same as a StaffRole filter: active district admin roles over this region path. */
 export function districtAdminWhere(path: readonly number[]) {
-  return { kind: 'DISTRICT_ADMIN' as const, revokedAt: null, OR: [{ regionId: null }, { regionId: { in: [...path] } }] };
+  return { kind: 'DISTRICT_ADMIN' as const, revokedAt: null, ...boundToPathOrNowhere(path) };
+}
+
+/** Rows whose region lies on the path, or that have none (they hold everywhere). */
+function boundToPathOrNowhere(path: readonly number[]) {
+  return { OR: [{ regionId: null }, { regionId: { in: [...path] } }] };
 }
 
 export async function loadOpinionScope(

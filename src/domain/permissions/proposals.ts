@@ -2,25 +2,19 @@
 // evaluates it; a district admin (代表工委) of its district assigns it and marks it key;
 // the handlers of its lead agency answer it and mark it implemented, those of lead and
 // co-handling agencies report progress; the system asks for the yearly second evaluation.
-// The district is that of the proposal's station, judged as for opinions (regionPath).
+// The district is that of the proposal's station, judged as for opinions (stationRegionPath).
 import type { ProposalAgencyRole, StaffRoleKind } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../../db/database.js';
 import type { Tx } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { ProposalActionType } from '../proposals/lifecycle.js';
-import { isDistrictAdminOf, regionPath, type ActorRole, type Principal } from './index.js';
+import { isDistrictAdminOf, stationRegionPath, type ActorRole, type Principal } from './index.js';
 
 export interface ProposalScope {
   representativeId: number;
   agencies: readonly { agencyId: number; role: ProposalAgencyRole }[];
   /** The region of the proposal's station and its ancestors (… → district). */
   regionPath: readonly number[];
-}
-
-/** The region path of a proposal's station. */
-export async function proposalRegionPath(db: Tx | PrismaClient, proposal: { stationId: number }): Promise<number[]> {
-  const station = await db.station.findUniqueOrThrow({ where: { id: proposal.stationId }, select: { regionId: true } });
-  return regionPath(db, station.regionId);
 }
 
 export async function loadProposalScope(
@@ -30,7 +24,7 @@ export async function loadProposalScope(
   return {
     representativeId: proposal.representativeId,
     agencies: proposal.agencies.map(({ agencyId, role }) => ({ agencyId, role })),
-    regionPath: await proposalRegionPath(db, proposal),
+    regionPath: await stationRegionPath(db, proposal.stationId),
   };
 }
 

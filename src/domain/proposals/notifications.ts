@@ -5,8 +5,7 @@ import type { Proposal } from '../../generated/prisma/client.js';
 import type { Tx } from '../deps.js';
 import { enqueueNotifications, type EnqueueNotification } from '../../delivery/message.js';
 import { reachable, recipientSelect, type MessageVars } from '../opinions/notifications.js';
-import { districtAdminWhere } from '../permissions/index.js';
-import { proposalRegionPath } from '../permissions/proposals.js';
+import { districtAdminWhere, stationRegionPath } from '../permissions/index.js';
 
 export type ProposalAudience = 'representative' | 'admins' | 'lead-agency' | 'agencies' | 'escalator' | 'supervisor';
 
@@ -63,7 +62,7 @@ async function audience(tx: Tx, proposal: NoticeProposal, audience: ProposalAudi
     case 'supervisor':
       return people([proposal.supervisorId]);
     case 'admins':
-      return holders(districtAdminWhere(await proposalRegionPath(tx, proposal)));
+      return holders(districtAdminWhere(await stationRegionPath(tx, proposal.stationId)));
     case 'lead-agency':
     case 'agencies': {
       const agencies = await tx.proposalAgency.findMany({ where: { proposalId: proposal.id, ...(audience === 'lead-agency' ? { role: 'LEAD' as const } : {}) } });

@@ -4,9 +4,9 @@ import type { Prisma, ProposalAgencyRole, ProposalAnswerClass, ProposalEventType
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { Actor } from '../opinions/lifecycle.js';
-import { districtAdminStations, districtAdminWhere, loadPrincipal } from '../permissions/index.js';
+import { districtAdminStations, districtAdminWhere, loadPrincipal, stationRegionPath } from '../permissions/index.js';
 import { agenciesServing, type Named } from '../staff/directory.js';
-import { ALL_PROPOSAL_ACTIONS, canViewProposal, loadProposalScope, proposalActingRole, proposalRegionPath } from '../permissions/proposals.js';
+import { ALL_PROPOSAL_ACTIONS, canViewProposal, loadProposalScope, proposalActingRole } from '../permissions/proposals.js';
 import type { ProposalActionType } from './lifecycle.js';
 import { isProposalTransitionAllowed } from './transitions.js';
 
@@ -127,19 +127,22 @@ export async function proposalOfResidentOpinion(
   return opinion?.proposal ?? null;
 }
 
+async function stationOfProposal(deps: Pick<DomainDeps, 'prisma'>, proposalId: number): Promise<number> {
+  const proposal = await deps.prisma.proposal.findUnique({ where: { id: proposalId }, select: { stationId: true } });
+  if (!proposal) throw new DomainError('not-found', 'error-proposal-not-found');
+  return proposal.stationId;
+}
+
 /** The agencies the proposal may be assigned to: those serving its station's district. */
 export async function agenciesForProposal(deps: Pick<DomainDeps, 'prisma'>, input: { proposalId: number }): Promise<Named[]> {
-  const proposal = await deps.prisma.proposal.findUnique({ where: { id: input.proposalId }, select: { stationId: true } });
-  if (!proposal) throw new DomainError('not-found', 'error-proposal-not-found');
-  return agenciesServing(deps, proposal);
+  return agenciesServing(deps, { stationId: await stationOfProposal(deps, input.proposalId) });
 }
 
 /** The admins of the proposal's district, who may supervise it as a key proposal (领衔督办). */
 export async function listSupervisors(deps: Pick<DomainDeps, 'prisma'>, input: { proposalId: number }): Promise<{ id: number; name: string }[]> {
-  const proposal = await deps.prisma.proposal.findUnique({ where: { id: input.proposalId }, select: { stationId: true } });
-  if (!proposal) throw new DomainError('not-found', 'error-proposal-not-found');
+  const path = await stationRegionPath(deps.prisma, await stationOfProposal(deps, input.proposalId));
   const people = await deps.prisma.person.findMany({
-    where: { erasedAt: null, roles: { some: districtAdminWhere(await proposalRegionPath(deps.prisma, proposal)) } },
+    where: { erasedAt: null, roles: { some: districtAdminWhere(path) } },
     select: { id: true, displayName: true },
     orderBy: { id: 'asc' },
   });

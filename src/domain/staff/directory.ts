@@ -3,7 +3,7 @@
 import type { StaffRole, StaffRoleKind } from '../../generated/prisma/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { agenciesServingWhere, regionPath } from '../permissions/index.js';
+import { agenciesServingWhere, stationRegionPath } from '../permissions/index.js';
 import { SCOPE_OF_ROLE } from './invitations.js';
 import { adminAuthority, requireAdminRoles } from './scope.js';
 
@@ -89,7 +89,6 @@ export async function activeCategories(deps: DomainDeps): Promise<Named[]> {
 
 /** The agencies a case or proposal of this station may go to (agenciesServingWhere), by name. */
 export async function agenciesServing(deps: Pick<DomainDeps, 'prisma'>, input: { stationId: number }): Promise<Named[]> {
-  const station = await deps.prisma.station.findUniqueOrThrow({ where: { id: input.stationId }, select: { regionId: true } });
-  const path = await regionPath(deps.prisma, station.regionId);
+  const path = await stationRegionPath(deps.prisma, input.stationId);
   return deps.prisma.agency.findMany({ where: agenciesServingWhere(path), orderBy: [{ nameZh: 'asc' }] });
 }
