@@ -19,7 +19,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { Redis } from 'ioredis';
 import { createDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -27,6 +26,7 @@ import type { AppDeps } from '../src/deps.js';
 import { createDeliveryApi, createDeliveryPacer, createOutboxSignal, startDelivery, type Delivery, type NotificationMessage } from '../src/delivery/index.js';
 import { createBotApiEmulator, type Persona } from '../src/demo/index.js';
 import { createLogger } from '../src/logger.js';
+import { createBenchPostgres } from './database.js';
 import { median } from './median.js';
 
 const { values: args } = parseArgs({
@@ -39,7 +39,6 @@ const { values: args } = parseArgs({
 });
 const rounds = Number(args.rounds);
 const scale = Number(args.scale);
-const postgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOKEN = '424242:bench-token';
 
@@ -77,15 +76,10 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const dbName = `minyi_bench_delivery_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${dbName}`;
+  const database = await createBenchPostgres('delivery');
   const prefixBase = `minyi-bench-delivery-${randomBytes(4).toString('hex')}`;
   const logger = createLogger('warn');
-  const deps = await createDeps(loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' }), { logger });
+  const deps = await createDeps(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' }), { logger });
   const maxChats = Math.max(...workloads.map((w) => w.perChat.length));
   const personas: Persona[] = Array.from({ length: maxChats }, (_, i) => ({ id: `p${i}`, userId: 100_000 + i, firstName: `P${i}`, languageCode: 'zh-hans', role: 'resident' }));
   await deps.prisma.person.createMany({ data: personas.map((p) => ({ telegramId: BigInt(p.userId), chatId: BigInt(p.userId), locale: 'zh-CN' })) });
@@ -109,8 +103,7 @@ async function main(): Promise<void> {
   } finally {
     await deps.outbox.close();
     await deps.db.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
     await deleteKeys(`${prefixBase}-*`);
   }
 

@@ -6,16 +6,16 @@
 // (npm, the shell, node, helpers). Product and floor alternate over rounds; medians printed.
 // PostgreSQL: a database of its own (minyi_bench_startup_<random>), dropped at the end.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
 import { createBotApiEmulator } from '../src/demo/index.js';
 import { seedDemoDistrict } from '../src/domain/seed/demo-district.js';
+import { createBenchPostgres } from './database.js';
+import { median } from './median.js';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '3' }, 'idle-seconds': { type: 'string', default: '5' }, 'cpu-prof': { type: 'string' } },
@@ -23,7 +23,6 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds);
 const idleMs = Number(values['idle-seconds']) * 1000;
 const TOKEN = '434343:STARTUP-bench';
-const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** The pid and every descendant of it, from /proc. */
 function processTree(root: number): number[] {
@@ -67,11 +66,8 @@ interface Sample {
 }
 
 async function main(): Promise<void> {
-  const databaseName = `minyi_bench_startup_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${databaseName}"`);
-  const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
+  const database = await createBenchPostgres('startup');
+  const databaseUrl = database.url;
   const db = await openDatabase({ databaseUrl });
   await seedDemoDistrict(db.prisma, { now: new Date() });
   await db.close();
@@ -124,10 +120,8 @@ async function main(): Promise<void> {
   server.closeAllConnections();
   server.close();
   emulator.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 
-  const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
   const row = (name: string, samples: Sample[]) =>
     `| ${name} | ${median(samples.map((s) => s.startSeconds)).toFixed(2)} | ${median(samples.map((s) => s.rssMiB)).toFixed(0)} | ${median(samples.map((s) => s.processes))} |`;
   console.log(`\nstart-up, ${new Date().toISOString()}, ${rounds} rounds, medians (targets: start ≤ 2 s, idle RSS ≤ 200 MiB, one node process)\n`);
